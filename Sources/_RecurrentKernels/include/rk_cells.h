@@ -1,0 +1,3 @@
+#ifndef RK_CELLS_H
+#define RK_CELLS_H
+#endif

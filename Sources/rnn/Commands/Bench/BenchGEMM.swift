@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct BenchGEMM: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gemm", abstract: "GEMM throughput (placeholder).")
+    func run() throws {}
+}

@@ -1,0 +1,6 @@
+import Testing
+@testable import Recurrent
+
+@Test func libraryVersionIsSet() {
+    #expect(!RecurrentLibrary.version.isEmpty)
+}
