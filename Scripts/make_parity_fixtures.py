@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""Generate PyTorch reference fixtures for RNN/LSTM/GRU layer parity tests.
+
+Usage:  .venv/bin/python Scripts/make_parity_fixtures.py [--out DIR] [--check]
+
+Writes one safetensors file per configuration to
+Tests/RecurrentTests/Fixtures/parity/ (see Scripts/safetensors_io.py for the
+container format).  Contents of each file:
+
+metadata (all strings):
+    module         RNN_TANH | RNN_RELU | LSTM | GRU
+    input_size, hidden_size, num_layers
+    bidirectional  "0" | "1"
+    dtype          float32 | float64
+
+tensors (in `dtype` unless noted), D = 2 if bidirectional else 1, L = num_layers:
+    <param>             every parameter under its PyTorch name
+                        (weight_ih_l{k}, weight_hh_l{k}, bias_ih_l{k}, bias_hh_l{k},
+                        and ..._reverse for bidirectional)
+    input               (T, B, I)
+    h0                  (L*D, B, H)
+    c0                  (L*D, B, H)           LSTM only
+    lengths             (B,) int64            optional; unsorted, 1 <= len <= T
+    grad_output         (T, B, D*H)
+    grad_h_n            (L*D, B, H)
+    grad_c_n            (L*D, B, H)           LSTM only
+    output              (T, B, D*H)           zero past each sequence's length
+    h_n                 (L*D, B, H)
+    c_n                 (L*D, B, H)           LSTM only
+    grad_input, grad_h0, grad_c0 (LSTM only), grad.<param>
+        gradients of  Loss = sum(output*grad_output) + sum(h_n*grad_h_n)
+                             (+ sum(c_n*grad_c_n) for LSTM)
+
+With `lengths`, the layer is run on
+pack_padded_sequence(input, lengths, enforce_sorted=False) and the output is
+unpacked with pad_packed_sequence(total_length=T).
+
+dropout = 0, batch_first = False, bias = True.  Parameters are drawn from
+uniform(-0.5, 0.5), input/h0/c0/grad_* from a standard normal, all from a
+per-fixture seed (crc32 of the file name), so the output is deterministic.
+"""
+
+import argparse
+import os
+import sys
+import zlib
+
+import numpy as np
+import torch
+from torch import nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import safetensors_io  # noqa: E402
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_OUT = os.path.join(ROOT, "Tests", "RecurrentTests", "Fixtures", "parity")
+
+# (module, layers, bidirectional, with_lengths, dtype, T, B, I, H, tag)
+CONFIGS = [
+    # --- RNN tanh
+    ("RNN_TANH", 1, False, False, "float64", 7, 3, 4, 5, ""),
+    ("RNN_TANH", 1, True, False, "float64", 6, 2, 3, 4, ""),
+    ("RNN_TANH", 2, False, True, "float64", 8, 4, 5, 6, ""),
+    ("RNN_TANH", 2, True, True, "float64", 9, 5, 3, 4, ""),
+    ("RNN_TANH", 1, False, False, "float32", 10, 3, 6, 8, ""),
+    ("RNN_TANH", 3, True, False, "float64", 5, 2, 4, 3, ""),
+    ("RNN_TANH", 1, False, False, "float64", 1, 3, 4, 5, "t1"),
+    ("RNN_TANH", 2, True, True, "float64", 6, 1, 3, 4, "b1"),
+    # --- RNN relu
+    ("RNN_RELU", 1, False, False, "float64", 7, 3, 4, 5, ""),
+    ("RNN_RELU", 2, True, False, "float64", 6, 3, 5, 4, ""),
+    ("RNN_RELU", 1, False, True, "float64", 9, 4, 3, 6, ""),
+    ("RNN_RELU", 3, False, False, "float32", 8, 2, 4, 5, ""),
+    ("RNN_RELU", 1, True, True, "float64", 7, 5, 2, 3, ""),
+    ("RNN_RELU", 1, False, False, "float64", 6, 2, 3, 1, "h1"),
+    # --- LSTM
+    ("LSTM", 1, False, False, "float64", 7, 3, 4, 5, ""),
+    ("LSTM", 1, True, False, "float64", 6, 2, 3, 4, ""),
+    ("LSTM", 2, False, False, "float64", 8, 3, 5, 6, ""),
+    ("LSTM", 2, True, True, "float64", 9, 5, 4, 5, ""),
+    ("LSTM", 3, True, False, "float64", 5, 2, 3, 4, ""),
+    ("LSTM", 3, False, True, "float64", 10, 4, 6, 3, ""),
+    ("LSTM", 1, False, True, "float64", 12, 4, 7, 9, ""),
+    ("LSTM", 1, False, False, "float32", 10, 3, 6, 8, ""),
+    ("LSTM", 2, True, True, "float32", 8, 4, 5, 6, ""),
+    ("LSTM", 1, False, False, "float64", 1, 3, 4, 5, "t1"),
+    ("LSTM", 2, True, True, "float64", 1, 3, 4, 5, "t1"),
+    ("LSTM", 1, True, False, "float64", 6, 1, 3, 4, "b1"),
+    ("LSTM", 2, False, True, "float64", 7, 3, 4, 1, "h1"),
+    ("LSTM", 1, True, True, "float64", 8, 4, 3, 1, "h1"),
+    # --- GRU
+    ("GRU", 1, False, False, "float64", 7, 3, 4, 5, ""),
+    ("GRU", 1, True, False, "float64", 6, 2, 3, 4, ""),
+    ("GRU", 2, False, True, "float64", 8, 4, 5, 6, ""),
+    ("GRU", 2, True, True, "float64", 9, 5, 4, 5, ""),
+    ("GRU", 3, False, False, "float64", 6, 3, 3, 4, ""),
+    ("GRU", 3, True, True, "float64", 7, 4, 5, 3, ""),
+    ("GRU", 1, False, False, "float32", 10, 3, 6, 8, ""),
+    ("GRU", 2, True, True, "float32", 8, 4, 5, 6, ""),
+    ("GRU", 1, False, False, "float64", 1, 2, 3, 4, "t1"),
+    ("GRU", 1, False, True, "float64", 7, 1, 3, 4, "b1"),
+    ("GRU", 2, True, False, "float64", 5, 3, 2, 1, "h1"),
+]
+
+
+def fixture_name(module, layers, bi, with_len, dtype, tag):
+    parts = [module.lower(), f"l{layers}", "bi" if bi else "uni"]
+    if with_len:
+        parts.append("len")
+    parts.append("f32" if dtype == "float32" else "f64")
+    if tag:
+        parts.append(tag)
+    return "_".join(parts)
+
+
+def make_module(module, I, H, L, bi):
+    kw = dict(num_layers=L, bias=True, batch_first=False, dropout=0.0, bidirectional=bi)
+    if module == "RNN_TANH":
+        return nn.RNN(I, H, nonlinearity="tanh", **kw)
+    if module == "RNN_RELU":
+        return nn.RNN(I, H, nonlinearity="relu", **kw)
+    if module == "LSTM":
+        return nn.LSTM(I, H, **kw)
+    if module == "GRU":
+        return nn.GRU(I, H, **kw)
+    raise ValueError(module)
+
+
+def make_lengths(gen, T, B):
+    """Unsorted lengths in [1, T]; for T > 1 at least one sequence is shorter than T
+    and, when B > 1, the lengths are not in sorted order."""
+    if T == 1:
+        return torch.ones(B, dtype=torch.int64)
+    for _ in range(1000):
+        lens = torch.randint(1, T + 1, (B,), generator=gen, dtype=torch.int64)
+        if B == 1:
+            if lens[0] < T:
+                return lens
+            continue
+        l = lens.tolist()
+        unsorted = l != sorted(l, reverse=True)
+        if unsorted and min(l) < T and len(set(l)) > 1:
+            return lens
+    raise RuntimeError("could not draw lengths")
+
+
+def build(cfg):
+    module, L, bi, with_len, dtype, T, B, I, H, tag = cfg
+    name = fixture_name(module, L, bi, with_len, dtype, tag)
+    seed = zlib.crc32(name.encode())
+    tdt = torch.float64 if dtype == "float64" else torch.float32
+    D = 2 if bi else 1
+    is_lstm = module == "LSTM"
+
+    gen = torch.Generator().manual_seed(seed)
+    mod = make_module(module, I, H, L, bi)
+    if dtype == "float64":
+        mod = mod.double()
+    with torch.no_grad():
+        for _, p in mod.named_parameters():
+            p.copy_(torch.rand(p.shape, generator=gen, dtype=torch.float64) - 0.5)
+
+    def randn(*shape):
+        return torch.randn(*shape, generator=gen, dtype=torch.float64).to(tdt)
+
+    x = randn(T, B, I).requires_grad_(True)
+    h0 = randn(L * D, B, H).requires_grad_(True)
+    c0 = randn(L * D, B, H).requires_grad_(True) if is_lstm else None
+    lengths = make_lengths(gen, T, B) if with_len else None
+    g_out = randn(T, B, D * H)
+    g_hn = randn(L * D, B, H)
+    g_cn = randn(L * D, B, H) if is_lstm else None
+
+    hx = (h0, c0) if is_lstm else h0
+    if lengths is not None:
+        packed = pack_padded_sequence(x, lengths, batch_first=False, enforce_sorted=False)
+        out_p, hid = mod(packed, hx)
+        out, out_lens = pad_packed_sequence(out_p, batch_first=False, total_length=T)
+        assert torch.equal(out_lens, lengths)
+    else:
+        out, hid = mod(x, hx)
+    if is_lstm:
+        h_n, c_n = hid
+    else:
+        h_n, c_n = hid, None
+
+    loss = (out * g_out).sum() + (h_n * g_hn).sum()
+    if is_lstm:
+        loss = loss + (c_n * g_cn).sum()
+    loss.backward()
+
+    tensors = {}
+    for pname, p in mod.named_parameters():
+        tensors[pname] = p.detach()
+        tensors["grad." + pname] = p.grad.detach()
+    tensors["input"] = x.detach()
+    tensors["h0"] = h0.detach()
+    tensors["grad_output"] = g_out
+    tensors["grad_h_n"] = g_hn
+    tensors["output"] = out.detach()
+    tensors["h_n"] = h_n.detach()
+    tensors["grad_input"] = x.grad.detach()
+    tensors["grad_h0"] = h0.grad.detach()
+    if is_lstm:
+        tensors["c0"] = c0.detach()
+        tensors["grad_c_n"] = g_cn
+        tensors["c_n"] = c_n.detach()
+        tensors["grad_c0"] = c0.grad.detach()
+    if lengths is not None:
+        tensors["lengths"] = lengths
+        # sanity: padded outputs and input grads are exactly zero
+        for b, n in enumerate(lengths.tolist()):
+            assert torch.all(out[n:, b] == 0)
+            assert torch.all(x.grad[n:, b] == 0)
+
+    for k, v in tensors.items():
+        if k != "lengths":
+            assert v.dtype == tdt, (name, k, v.dtype)
+            assert torch.isfinite(v).all(), (name, k)
+
+    meta = {
+        "module": module,
+        "input_size": str(I),
+        "hidden_size": str(H),
+        "num_layers": str(L),
+        "bidirectional": "1" if bi else "0",
+        "dtype": dtype,
+    }
+    return name, meta, tensors
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", default=DEFAULT_OUT)
+    args = ap.parse_args()
+    torch.set_num_threads(1)
+    os.makedirs(args.out, exist_ok=True)
+
+    names = set()
+    total = 0
+    for cfg in CONFIGS:
+        name, meta, tensors = build(cfg)
+        assert name not in names, f"duplicate fixture name {name}"
+        names.add(name)
+        path = os.path.join(args.out, name + ".safetensors")
+        safetensors_io.save(path, tensors, meta)
+        # read back and compare bit-for-bit
+        meta2, t2 = safetensors_io.load(path)
+        assert meta2 == meta
+        assert set(t2) == set(tensors)
+        for k, v in tensors.items():
+            a = v.detach().numpy()
+            assert a.dtype == t2[k].dtype and a.shape == t2[k].shape, k
+            assert np.array_equal(a, t2[k]), k
+        size = os.path.getsize(path)
+        total += size
+        print(f"{name:32s} {len(tensors):3d} tensors {size:7d} bytes")
+    print(f"{len(CONFIGS)} fixtures, {total} bytes total -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

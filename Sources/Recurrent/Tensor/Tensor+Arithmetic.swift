@@ -1,0 +1,40 @@
+extension Tensor {
+    /// Sets every element to `value`.
+    public mutating func fill(_ value: Scalar) {
+        withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+    }
+
+    /// self += alpha · other (same shape).
+    public mutating func add(_ other: Tensor, scaledBy alpha: Scalar = 1) throws {
+        try other.checkShape(shape, "add")
+        let n = count
+        other.withUnsafeBufferPointer { x in
+            withUnsafeMutableBufferPointer { y in Scalar._axpy(n, alpha, x.baseAddress!, y.baseAddress!) }
+        }
+    }
+
+    /// self *= alpha.
+    public mutating func scale(by alpha: Scalar) {
+        let n = count
+        withUnsafeMutableBufferPointer { Scalar._scale(n, alpha, $0.baseAddress!) }
+    }
+
+    /// Σ x² (accumulated in Double).
+    public var sumOfSquares: Double { withUnsafeBufferPointer { Scalar._sumsq($0.count, $0.baseAddress!) } }
+    /// Σ x (accumulated in Double).
+    public var sum: Double { withUnsafeBufferPointer { Scalar._sum($0.count, $0.baseAddress!) } }
+    /// max |x|, NaN when any element is NaN.
+    public var maxAbs: Double { withUnsafeBufferPointer { Scalar._maxabs($0.count, $0.baseAddress!) } }
+    /// Whether every element is finite.
+    public var isFinite: Bool { maxAbs.isFinite }
+
+    /// Elementwise map into a new tensor.
+    public func map(_ f: (Scalar) -> Scalar) -> Tensor {
+        withUnsafeBufferPointer { src in Tensor(shape: shape) { f(src[$0]) } }
+    }
+
+    /// The same values converted to another scalar type.
+    public func converted<Other: TensorScalar>(to: Other.Type = Other.self) -> Tensor<Other> {
+        withUnsafeBufferPointer { src in Tensor<Other>(shape: shape) { Other(src[$0]) } }
+    }
+}

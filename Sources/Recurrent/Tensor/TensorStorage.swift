@@ -1,0 +1,27 @@
+/// The reference-counted, 64-byte-aligned buffer behind a ``Tensor``.
+/// Copy-on-write: a tensor copies its storage only when it is shared and mutated.
+@usableFromInline
+final class TensorStorage<Scalar: TensorScalar> {
+    @usableFromInline let pointer: UnsafeMutablePointer<Scalar>
+    @usableFromInline let count: Int
+
+    @usableFromInline init(count: Int) {
+        self.count = count
+        let raw = UnsafeMutableRawPointer.allocate(
+            byteCount: max(count, 1) * MemoryLayout<Scalar>.stride, alignment: 64)
+        pointer = raw.bindMemory(to: Scalar.self, capacity: max(count, 1))
+    }
+
+    @usableFromInline convenience init(repeating value: Scalar, count: Int) {
+        self.init(count: count)
+        pointer.initialize(repeating: value, count: count)
+    }
+
+    @usableFromInline func copy() -> TensorStorage {
+        let c = TensorStorage(count: count)
+        c.pointer.initialize(from: pointer, count: count)
+        return c
+    }
+
+    deinit { UnsafeMutableRawPointer(pointer).deallocate() }
+}

@@ -1,6 +1,0 @@
-import Testing
-@testable import Recurrent
-
-@Test func libraryVersionIsSet() {
-    #expect(!RecurrentLibrary.version.isEmpty)
-}
