@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // Internal C kernels: GEMM (packed, register-blocked, ISA-dispatched) and
@@ -23,6 +24,7 @@ let package = Package(
             dependencies: [
                 "_RecurrentKernels",
                 .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         .executableTarget(
