@@ -5,7 +5,7 @@ import RealModule
 ///
 /// The kernel hooks (`_gemm`, `_sigmoid`, …) live in ``_KernelScalar``; they are
 /// implemented once per type in `Kernels/` and are not meant to be called directly.
-public protocol TensorScalar: Real, BinaryFloatingPoint, _KernelScalar, Sendable
+public protocol TensorScalar: Real, BinaryFloatingPoint, _KernelScalar, _CellKernelScalar, Sendable
 where Self.RawSignificand: FixedWidthInteger {
     /// The safetensors dtype name ("F32" / "F64").
     static var dtypeName: String { get }

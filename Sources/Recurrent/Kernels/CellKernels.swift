@@ -1,0 +1,73 @@
+import _RecurrentKernels
+
+/// Per-type entry points into the fused cell passes of `_RecurrentKernels`
+/// (`rk_cells.h`). Underscored: the recurrent layers call them; users do not.
+public protocol _CellKernelScalar {
+    static func _lstmForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?,
+                             _ gates: UnsafeMutablePointer<Self>, _ cprev: UnsafePointer<Self>,
+                             _ hprev: UnsafePointer<Self>, _ c: UnsafeMutablePointer<Self>,
+                             _ hout: UnsafeMutablePointer<Self>)
+    static func _lstmBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?,
+                              _ gates: UnsafePointer<Self>, _ cprev: UnsafePointer<Self>,
+                              _ c: UnsafePointer<Self>, _ dy: UnsafePointer<Self>?, _ ldy: Int,
+                              _ dhc: UnsafeMutablePointer<Self>, _ dc: UnsafeMutablePointer<Self>,
+                              _ dgates: UnsafeMutablePointer<Self>)
+    static func _gruForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?,
+                            _ xp: UnsafePointer<Self>, _ ldxp: Int, _ hp: UnsafeMutablePointer<Self>,
+                            _ bhh: UnsafePointer<Self>, _ gates: UnsafeMutablePointer<Self>,
+                            _ hprev: UnsafePointer<Self>, _ hout: UnsafeMutablePointer<Self>)
+    static func _gruBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?,
+                             _ gates: UnsafePointer<Self>, _ hp: UnsafePointer<Self>,
+                             _ hprev: UnsafePointer<Self>, _ dy: UnsafePointer<Self>?, _ ldy: Int,
+                             _ dhc: UnsafeMutablePointer<Self>, _ dgx: UnsafeMutablePointer<Self>,
+                             _ dgh: UnsafeMutablePointer<Self>)
+    static func _rnnForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?,
+                            _ act: Int32, _ pre: UnsafePointer<Self>, _ hprev: UnsafePointer<Self>,
+                            _ hout: UnsafeMutablePointer<Self>)
+    static func _rnnBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?,
+                             _ act: Int32, _ hcur: UnsafePointer<Self>, _ dy: UnsafePointer<Self>?,
+                             _ ldy: Int, _ dhc: UnsafeMutablePointer<Self>,
+                             _ dpre: UnsafeMutablePointer<Self>)
+}
+
+extension Float: _CellKernelScalar {
+    @inline(__always) public static func _lstmForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafeMutablePointer<Float>, _ cprev: UnsafePointer<Float>, _ hprev: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ hout: UnsafeMutablePointer<Float>) {
+        rk_s_lstm_forward(b, h, t, lengths, gates, cprev, hprev, c, hout)
+    }
+    @inline(__always) public static func _lstmBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafePointer<Float>, _ cprev: UnsafePointer<Float>, _ c: UnsafePointer<Float>, _ dy: UnsafePointer<Float>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Float>, _ dc: UnsafeMutablePointer<Float>, _ dgates: UnsafeMutablePointer<Float>) {
+        rk_s_lstm_backward(b, h, t, lengths, gates, cprev, c, dy, ldy, dhc, dc, dgates)
+    }
+    @inline(__always) public static func _gruForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ xp: UnsafePointer<Float>, _ ldxp: Int, _ hp: UnsafeMutablePointer<Float>, _ bhh: UnsafePointer<Float>, _ gates: UnsafeMutablePointer<Float>, _ hprev: UnsafePointer<Float>, _ hout: UnsafeMutablePointer<Float>) {
+        rk_s_gru_forward(b, h, t, lengths, xp, ldxp, hp, bhh, gates, hprev, hout)
+    }
+    @inline(__always) public static func _gruBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafePointer<Float>, _ hp: UnsafePointer<Float>, _ hprev: UnsafePointer<Float>, _ dy: UnsafePointer<Float>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Float>, _ dgx: UnsafeMutablePointer<Float>, _ dgh: UnsafeMutablePointer<Float>) {
+        rk_s_gru_backward(b, h, t, lengths, gates, hp, hprev, dy, ldy, dhc, dgx, dgh)
+    }
+    @inline(__always) public static func _rnnForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ act: Int32, _ pre: UnsafePointer<Float>, _ hprev: UnsafePointer<Float>, _ hout: UnsafeMutablePointer<Float>) {
+        rk_s_rnn_forward(b, h, t, lengths, act, pre, hprev, hout)
+    }
+    @inline(__always) public static func _rnnBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ act: Int32, _ hcur: UnsafePointer<Float>, _ dy: UnsafePointer<Float>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Float>, _ dpre: UnsafeMutablePointer<Float>) {
+        rk_s_rnn_backward(b, h, t, lengths, act, hcur, dy, ldy, dhc, dpre)
+    }
+}
+
+extension Double: _CellKernelScalar {
+    @inline(__always) public static func _lstmForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafeMutablePointer<Double>, _ cprev: UnsafePointer<Double>, _ hprev: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, _ hout: UnsafeMutablePointer<Double>) {
+        rk_d_lstm_forward(b, h, t, lengths, gates, cprev, hprev, c, hout)
+    }
+    @inline(__always) public static func _lstmBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafePointer<Double>, _ cprev: UnsafePointer<Double>, _ c: UnsafePointer<Double>, _ dy: UnsafePointer<Double>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Double>, _ dc: UnsafeMutablePointer<Double>, _ dgates: UnsafeMutablePointer<Double>) {
+        rk_d_lstm_backward(b, h, t, lengths, gates, cprev, c, dy, ldy, dhc, dc, dgates)
+    }
+    @inline(__always) public static func _gruForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ xp: UnsafePointer<Double>, _ ldxp: Int, _ hp: UnsafeMutablePointer<Double>, _ bhh: UnsafePointer<Double>, _ gates: UnsafeMutablePointer<Double>, _ hprev: UnsafePointer<Double>, _ hout: UnsafeMutablePointer<Double>) {
+        rk_d_gru_forward(b, h, t, lengths, xp, ldxp, hp, bhh, gates, hprev, hout)
+    }
+    @inline(__always) public static func _gruBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafePointer<Double>, _ hp: UnsafePointer<Double>, _ hprev: UnsafePointer<Double>, _ dy: UnsafePointer<Double>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Double>, _ dgx: UnsafeMutablePointer<Double>, _ dgh: UnsafeMutablePointer<Double>) {
+        rk_d_gru_backward(b, h, t, lengths, gates, hp, hprev, dy, ldy, dhc, dgx, dgh)
+    }
+    @inline(__always) public static func _rnnForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ act: Int32, _ pre: UnsafePointer<Double>, _ hprev: UnsafePointer<Double>, _ hout: UnsafeMutablePointer<Double>) {
+        rk_d_rnn_forward(b, h, t, lengths, act, pre, hprev, hout)
+    }
+    @inline(__always) public static func _rnnBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ act: Int32, _ hcur: UnsafePointer<Double>, _ dy: UnsafePointer<Double>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Double>, _ dpre: UnsafeMutablePointer<Double>) {
+        rk_d_rnn_backward(b, h, t, lengths, act, hcur, dy, ldy, dhc, dpre)
+    }
+}
