@@ -28,6 +28,18 @@ public protocol _CellKernelScalar {
                              _ act: Int32, _ hcur: UnsafePointer<Self>, _ dy: UnsafePointer<Self>?,
                              _ ldy: Int, _ dhc: UnsafeMutablePointer<Self>,
                              _ dpre: UnsafeMutablePointer<Self>)
+    static func _gruResetBeforeForward(_ pass: Int, _ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?,
+                                       _ xp: UnsafePointer<Self>, _ hp: UnsafeMutablePointer<Self>,
+                                       _ bhh: UnsafePointer<Self>, _ gates: UnsafeMutablePointer<Self>,
+                                       _ hprev: UnsafePointer<Self>, _ out: UnsafeMutablePointer<Self>)
+    static func _gruResetBeforeBackwardN(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?,
+                                         _ gates: UnsafePointer<Self>, _ hprev: UnsafePointer<Self>,
+                                         _ dy: UnsafePointer<Self>?, _ ldy: Int,
+                                         _ dhc: UnsafeMutablePointer<Self>, _ dg: UnsafeMutablePointer<Self>)
+    static func _gruResetBeforeBackwardRZ(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?,
+                                          _ gates: UnsafePointer<Self>, _ hprev: UnsafePointer<Self>,
+                                          _ drh: UnsafePointer<Self>, _ dhc: UnsafeMutablePointer<Self>,
+                                          _ dg: UnsafeMutablePointer<Self>)
 }
 
 extension Float: _CellKernelScalar {
@@ -49,6 +61,15 @@ extension Float: _CellKernelScalar {
     @inline(__always) public static func _rnnBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ act: Int32, _ hcur: UnsafePointer<Float>, _ dy: UnsafePointer<Float>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Float>, _ dpre: UnsafeMutablePointer<Float>) {
         rk_s_rnn_backward(b, h, t, lengths, act, hcur, dy, ldy, dhc, dpre)
     }
+    @inline(__always) public static func _gruResetBeforeForward(_ pass: Int, _ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ xp: UnsafePointer<Float>, _ hp: UnsafeMutablePointer<Float>, _ bhh: UnsafePointer<Float>, _ gates: UnsafeMutablePointer<Float>, _ hprev: UnsafePointer<Float>, _ out: UnsafeMutablePointer<Float>) {
+        if pass == 1 { rk_s_gru_rz_forward(b, h, t, lengths, xp, hp, bhh, gates, hprev, out) } else { rk_s_gru_n_forward(b, h, t, lengths, xp, hp, bhh, gates, hprev, out) }
+    }
+    @inline(__always) public static func _gruResetBeforeBackwardN(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafePointer<Float>, _ hprev: UnsafePointer<Float>, _ dy: UnsafePointer<Float>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Float>, _ dg: UnsafeMutablePointer<Float>) {
+        rk_s_gru_n_backward(b, h, t, lengths, gates, hprev, dy, ldy, dhc, dg)
+    }
+    @inline(__always) public static func _gruResetBeforeBackwardRZ(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafePointer<Float>, _ hprev: UnsafePointer<Float>, _ drh: UnsafePointer<Float>, _ dhc: UnsafeMutablePointer<Float>, _ dg: UnsafeMutablePointer<Float>) {
+        rk_s_gru_rz_backward(b, h, t, lengths, gates, hprev, drh, dhc, dg)
+    }
 }
 
 extension Double: _CellKernelScalar {
@@ -69,5 +90,14 @@ extension Double: _CellKernelScalar {
     }
     @inline(__always) public static func _rnnBackward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ act: Int32, _ hcur: UnsafePointer<Double>, _ dy: UnsafePointer<Double>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Double>, _ dpre: UnsafeMutablePointer<Double>) {
         rk_d_rnn_backward(b, h, t, lengths, act, hcur, dy, ldy, dhc, dpre)
+    }
+    @inline(__always) public static func _gruResetBeforeForward(_ pass: Int, _ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ xp: UnsafePointer<Double>, _ hp: UnsafeMutablePointer<Double>, _ bhh: UnsafePointer<Double>, _ gates: UnsafeMutablePointer<Double>, _ hprev: UnsafePointer<Double>, _ out: UnsafeMutablePointer<Double>) {
+        if pass == 1 { rk_d_gru_rz_forward(b, h, t, lengths, xp, hp, bhh, gates, hprev, out) } else { rk_d_gru_n_forward(b, h, t, lengths, xp, hp, bhh, gates, hprev, out) }
+    }
+    @inline(__always) public static func _gruResetBeforeBackwardN(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafePointer<Double>, _ hprev: UnsafePointer<Double>, _ dy: UnsafePointer<Double>?, _ ldy: Int, _ dhc: UnsafeMutablePointer<Double>, _ dg: UnsafeMutablePointer<Double>) {
+        rk_d_gru_n_backward(b, h, t, lengths, gates, hprev, dy, ldy, dhc, dg)
+    }
+    @inline(__always) public static func _gruResetBeforeBackwardRZ(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafePointer<Double>, _ hprev: UnsafePointer<Double>, _ drh: UnsafePointer<Double>, _ dhc: UnsafeMutablePointer<Double>, _ dg: UnsafeMutablePointer<Double>) {
+        rk_d_gru_rz_backward(b, h, t, lengths, gates, hprev, drh, dhc, dg)
     }
 }

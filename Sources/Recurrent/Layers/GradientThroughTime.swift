@@ -57,10 +57,16 @@ final class GradientRecorder<S: TensorScalar> {
     }
 
     func recordContribution(time t: Int, dGates: UnsafePointer<S>, dGatesInput: UnsafePointer<S>,
-                            hPrev: UnsafePointer<S>, x: UnsafePointer<S>, batch: Int, gateWidth g: Int,
-                            hidden: Int, input: Int) {
+                            hPrev: UnsafePointer<S>, nBlockInput: UnsafePointer<S>?, x: UnsafePointer<S>,
+                            batch: Int, gateWidth g: Int, hidden: Int, input: Int) {
         let p = term.reserve(g * max(hidden, input))
-        S._gemm(true, false, g, hidden, batch, 1, dGates, g, hPrev, hidden, 0, p, hidden)
+        if let nBlockInput {  // GRU, reset before the product: W_hn multiplies r ⊙ h_{t−1}
+            S._gemm(true, false, g - hidden, hidden, batch, 1, dGates, g, hPrev, hidden, 0, p, hidden)
+            S._gemm(true, false, hidden, hidden, batch, 1, dGates + g - hidden, g, nBlockInput, hidden, 0,
+                    p + (g - hidden) * hidden, hidden)
+        } else {
+            S._gemm(true, false, g, hidden, batch, 1, dGates, g, hPrev, hidden, 0, p, hidden)
+        }
         record.recurrentWeightContributionNorms[t] = S._sumsq(g * hidden, p).squareRoot()
         recurrentSum.withUnsafeMutableBufferPointer { S._axpy(g * hidden, 1, p, $0.baseAddress!) }
         S._gemm(true, false, g, input, batch, 1, dGatesInput, g, x, input, 0, p, input)

@@ -9,6 +9,8 @@ final class RecurrentDirection<S: TensorScalar> {
     let inputSize: Int
     let hiddenSize: Int
     let reverse: Bool
+    /// GRU only: reset gate applied after the recurrent product (PyTorch) or before it.
+    let gruResetAfter: Bool
     let weightIH: Parameter<S>  // (G·H, I)
     let weightHH: Parameter<S>  // (G·H, H)
     let biasIH: Parameter<S>    // (G·H)
@@ -26,17 +28,24 @@ final class RecurrentDirection<S: TensorScalar> {
     private let dGatesHH = Workspace<S>()   // GRU recurrent-side gate gradients
     private let dh = Workspace<S>()
     private let dc = Workspace<S>()
-    private let scratch = Workspace<S>()    // diagnostics only
+    // GRU with the reset gate before the product: W_h{r,z} and W_hn are used separately.
+    private let packedRZT: PackedMatrix<S>
+    private let packedNT: PackedMatrix<S>
+    private let packedRZ: PackedMatrix<S>
+    private let packedN: PackedMatrix<S>
+    private let rh = Workspace<S>()         // r ⊙ h_{t−1}
+    private let drh = Workspace<S>()
 
     private(set) var steps = 0
     private(set) var batch = 0
 
-    init(cell: CellKind, inputSize: Int, hiddenSize: Int, reverse: Bool,
+    init(cell: CellKind, inputSize: Int, hiddenSize: Int, reverse: Bool, gruResetAfter: Bool = true,
          weightIH: Parameter<S>, weightHH: Parameter<S>, biasIH: Parameter<S>, biasHH: Parameter<S>) {
         self.cell = cell
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
         self.reverse = reverse
+        self.gruResetAfter = gruResetAfter
         self.weightIH = weightIH
         self.weightHH = weightHH
         self.biasIH = biasIH
@@ -44,7 +53,14 @@ final class RecurrentDirection<S: TensorScalar> {
         let g = cell.gateCount * hiddenSize
         packedHHT = PackedMatrix(k: hiddenSize, n: g)
         packedHH = PackedMatrix(k: g, n: hiddenSize)
+        let split = cell == .gru && !gruResetAfter
+        packedRZT = PackedMatrix(k: split ? hiddenSize : 0, n: split ? 2 * hiddenSize : 0)
+        packedNT = PackedMatrix(k: split ? hiddenSize : 0, n: split ? hiddenSize : 0)
+        packedRZ = PackedMatrix(k: split ? 2 * hiddenSize : 0, n: split ? hiddenSize : 0)
+        packedN = PackedMatrix(k: split ? hiddenSize : 0, n: split ? hiddenSize : 0)
     }
+
+    private var resetBefore: Bool { cell == .gru && !gruResetAfter }
 
     var gateWidth: Int { cell.gateCount * hiddenSize }
 
@@ -110,6 +126,26 @@ final class RecurrentDirection<S: TensorScalar> {
                 RNNCell.forward(batch: B, hidden: H, t: t, lengths: lengths, relu: relu, pre: pre,
                                 hPrev: hPrev, h: hsP + nextSlot(t) * BH)
             }
+        case .gru where resetBefore:
+            let gatesP = gates.reserve(T * B * G)
+            let hpP = hp.reserve(T * B * G)
+            let rhP = rh.reserve(T * BH)
+            weightHH.value.withUnsafeBufferPointer { w in
+                packedRZT.pack(w.baseAddress!, ld: H, transpose: true)
+                packedNT.pack(w.baseAddress! + 2 * H * H, ld: H, transpose: true)
+            }
+            biasHH.value.withUnsafeBufferPointer { bhh in
+                for s in 0..<T {
+                    let t = reverse ? T - 1 - s : s
+                    let hPrev = hsP + prevSlot(t) * BH
+                    let (hpT, gT, rhT, xpT) = (hpP + t * B * G, gatesP + t * B * G, rhP + t * BH, xpP + t * B * G)
+                    packedRZT.multiply(hPrev, lda: H, m: B, into: hpT, ldc: G, beta: 0)
+                    S._gruResetBeforeForward(1, B, H, t, lengths, xpT, hpT, bhh.baseAddress!, gT, hPrev, rhT)
+                    packedNT.multiply(rhT, lda: H, m: B, into: hpT + 2 * H, ldc: G, beta: 0)
+                    S._gruResetBeforeForward(2, B, H, t, lengths, xpT, hpT, bhh.baseAddress!, gT, hPrev,
+                                             hsP + nextSlot(t) * BH)
+                }
+            }
         case .gru:
             let gatesP = gates.reserve(T * B * G)
             let hpP = hp.reserve(T * B * G)
@@ -141,9 +177,17 @@ final class RecurrentDirection<S: TensorScalar> {
         if let dhN { dhP.update(from: dhN, count: BH) } else { dhP.update(repeating: 0, count: BH) }
         if let dcN { dcP.update(from: dcN, count: BH) } else { dcP.update(repeating: 0, count: BH) }
         let dgP = dGates.reserve(T * B * G)
-        let dghP = cell == .gru ? dGatesHH.reserve(T * B * G) : dgP
+        let dghP = cell == .gru && !resetBefore ? dGatesHH.reserve(T * B * G) : dgP
         let xpP = xp.pointer, hsP = hs.pointer, csP = cs.pointer
-        weightHH.value.withUnsafeBufferPointer { packedHH.pack($0.baseAddress!, ld: H, transpose: false) }
+        if resetBefore {
+            weightHH.value.withUnsafeBufferPointer { w in
+                packedRZ.pack(w.baseAddress!, ld: H, transpose: false)
+                packedN.pack(w.baseAddress! + 2 * H * H, ld: H, transpose: false)
+            }
+        } else {
+            weightHH.value.withUnsafeBufferPointer { packedHH.pack($0.baseAddress!, ld: H, transpose: false) }
+        }
+        let drhP = resetBefore ? drh.reserve(BH) : dhP
         record?.begin(steps: T)
 
         for s in 0..<T {
@@ -159,14 +203,24 @@ final class RecurrentDirection<S: TensorScalar> {
             case .rnnTanh, .rnnReLU:
                 RNNCell.backward(batch: B, hidden: H, t: t, lengths: lengths, relu: cell == .rnnReLU,
                                  h: hsP + nextSlot(t) * BH, dy: dyT, ldy: ldy, dh: dhP, dPre: dgP + t * B * G)
+            case .gru where resetBefore:
+                let dgT = dgP + t * B * G
+                S._gruResetBeforeBackwardN(B, H, t, lengths, gates.pointer + t * B * G, hPrev, dyT, ldy, dhP, dgT)
+                packedN.multiply(dgT + 2 * H, lda: G, m: B, into: drhP, ldc: H, beta: 0)
+                S._gruResetBeforeBackwardRZ(B, H, t, lengths, gates.pointer + t * B * G, hPrev, drhP, dhP, dgT)
             case .gru:
                 GRUCell.backward(batch: B, hidden: H, t: t, lengths: lengths, gates: gates.pointer + t * B * G,
                                  hp: hp.pointer + t * B * G, hPrev: hPrev, dy: dyT, ldy: ldy, dh: dhP,
                                  dInput: dgP + t * B * G, dHidden: dghP + t * B * G)
             }
-            packedHH.multiply(dghP + t * B * G, lda: G, m: B, into: dhP, ldc: H, beta: 1)
+            if resetBefore {
+                packedRZ.multiply(dgP + t * B * G, lda: G, m: B, into: dhP, ldc: H, beta: 1)
+            } else {
+                packedHH.multiply(dghP + t * B * G, lda: G, m: B, into: dhP, ldc: H, beta: 1)
+            }
             record?.recordContribution(time: t, dGates: dghP + t * B * G, dGatesInput: dgP + t * B * G,
-                                       hPrev: hPrev, x: x + t * B * inputSize, batch: B, gateWidth: G,
+                                       hPrev: hPrev, nBlockInput: resetBefore ? rh.pointer + t * BH : nil,
+                                       x: x + t * B * inputSize, batch: B, gateWidth: G,
                                        hidden: H, input: inputSize)
             // Truncated BPTT: the state entering each chunk of `k` steps is detached.
             if let k = truncation, k > 0 {
@@ -186,7 +240,12 @@ final class RecurrentDirection<S: TensorScalar> {
             S._gemm(true, false, G, inputSize, T * B, 1, dgP, G, x, inputSize, 1, g.baseAddress!, inputSize)
         }
         weightHH.gradient.withUnsafeMutableBufferPointer { g in
-            S._gemm(true, false, G, H, T * B, 1, dghP, G, hPrevBlock, H, 1, g.baseAddress!, H)
+            if resetBefore {  // W_h{r,z} multiplies h_{t−1}; W_hn multiplies r ⊙ h_{t−1}
+                S._gemm(true, false, 2 * H, H, T * B, 1, dgP, G, hPrevBlock, H, 1, g.baseAddress!, H)
+                S._gemm(true, false, H, H, T * B, 1, dgP + 2 * H, G, rh.pointer, H, 1, g.baseAddress! + 2 * H * H, H)
+            } else {
+                S._gemm(true, false, G, H, T * B, 1, dghP, G, hPrevBlock, H, 1, g.baseAddress!, H)
+            }
         }
         biasIH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, dgP, $0.baseAddress!) }
         biasHH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, dghP, $0.baseAddress!) }

@@ -59,6 +59,9 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     public let dropout: Double
     public let batchFirst: Bool
     public let merge: DirectionMerge
+    /// GRU only: PyTorch's placement of the reset gate (after the recurrent product) when
+    /// true; Keras' `reset_after=False` (n = tanh(W_in·x + b_in + W_hn·(r⊙h) + b_hn)) when false.
+    public let gruResetAfter: Bool
     public var isTraining = true
     /// Backpropagate through at most this many steps (nil: full BPTT).
     public var truncation: Int?
@@ -91,7 +94,7 @@ public class RecurrentLayer<S: TensorScalar>: Module {
 
     public init(_ cell: CellKind, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
                 bidirectional: Bool = false, dropout: Double = 0, batchFirst: Bool = false,
-                merge: DirectionMerge = .concat, initialization: RecurrentInitialization = .pytorchDefault,
+                merge: DirectionMerge = .concat, gruResetAfter: Bool = true, initialization: RecurrentInitialization = .pytorchDefault,
                 seed: UInt64 = 0) {
         precondition(inputSize > 0 && hiddenSize > 0 && numLayers > 0, "RecurrentLayer sizes must be positive")
         precondition(dropout >= 0 && dropout < 1, "dropout must be in [0, 1)")
@@ -103,6 +106,7 @@ public class RecurrentLayer<S: TensorScalar>: Module {
         self.dropout = dropout
         self.batchFirst = batchFirst
         self.merge = merge
+        self.gruResetAfter = gruResetAfter
         var rng = RandomGenerator(seed: seed)
         dropoutGenerator = RandomGenerator(seed: seed ^ 0xD1CE_5EED)
         let G = cell.gateCount * hiddenSize
@@ -125,7 +129,7 @@ public class RecurrentLayer<S: TensorScalar>: Module {
                 named += [("weight_ih" + suffix, wih), ("weight_hh" + suffix, whh),
                           ("bias_ih" + suffix, bih), ("bias_hh" + suffix, bhh)]
                 row.append(RecurrentDirection(cell: cell, inputSize: inSize, hiddenSize: hiddenSize,
-                                              reverse: d == 1, weightIH: wih, weightHH: whh,
+                                              reverse: d == 1, gruResetAfter: gruResetAfter, weightIH: wih, weightHH: whh,
                                               biasIH: bih, biasHH: bhh))
             }
             dirs.append(row)

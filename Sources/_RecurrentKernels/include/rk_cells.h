@@ -45,6 +45,31 @@ void rk_d_gru_backward(long B, long H, long t, const int32_t *lengths, const dou
                        const double *hp, const double *hprev, const double *dy, long ldy,
                        double *dhc, double *dgx, double *dgh);
 
+/// GRU with the reset gate applied before the recurrent product (Keras reset_after=False):
+/// n = tanh(W_in·x + b_in + W_hn·(r⊙h_{t-1}) + b_hn). The step runs in two passes around
+/// the product by W_hn. Pass 1: hp[:, 0:2H] = W_h{r,z}·h_{t-1} on entry; writes r, z into
+/// gates and r⊙h_{t-1} into rh. Pass 2: hp[:, 2H:3H] = W_hn·rh on entry; writes n and h.
+/// Both passes add b_hh into hp. Row strides of hp and gates are 3H.
+void rk_s_gru_rz_forward(long B, long H, long t, const int32_t *lengths, const float *xp,
+                         float *hp, const float *bhh, float *gates, const float *hprev, float *rh);
+void rk_d_gru_rz_forward(long B, long H, long t, const int32_t *lengths, const double *xp,
+                         double *hp, const double *bhh, double *gates, const double *hprev, double *rh);
+void rk_s_gru_n_forward(long B, long H, long t, const int32_t *lengths, const float *xp,
+                        float *hp, const float *bhh, float *gates, const float *hprev, float *h);
+void rk_d_gru_n_forward(long B, long H, long t, const int32_t *lengths, const double *xp,
+                        double *hp, const double *bhh, double *gates, const double *hprev, double *h);
+/// Backward pass 1 (before d(rh) = dn̂·W_hn): writes dz, dn̂ into dg (= both input and
+/// recurrent side, B x 3H) and dh·z into dhc. Pass 2 (given drh = dn̂·W_hn): writes dr and
+/// adds drh⊙r into dhc; the caller then adds dg[:, 0:2H]·W_h{r,z}.
+void rk_s_gru_n_backward(long B, long H, long t, const int32_t *lengths, const float *gates,
+                         const float *hprev, const float *dy, long ldy, float *dhc, float *dg);
+void rk_d_gru_n_backward(long B, long H, long t, const int32_t *lengths, const double *gates,
+                         const double *hprev, const double *dy, long ldy, double *dhc, double *dg);
+void rk_s_gru_rz_backward(long B, long H, long t, const int32_t *lengths, const float *gates,
+                          const float *hprev, const float *drh, float *dhc, float *dg);
+void rk_d_gru_rz_backward(long B, long H, long t, const int32_t *lengths, const double *gates,
+                          const double *hprev, const double *drh, double *dhc, double *dg);
+
 /// Vanilla RNN. pre (B x H): W_ih·x + W_hh·h + biases; h = act(pre) (act: 1 tanh, 2 relu).
 void rk_s_rnn_forward(long B, long H, long t, const int32_t *lengths, int act, const float *pre,
                       const float *hprev, float *h);
