@@ -40,3 +40,10 @@ public enum KernelConfiguration {
     /// The instruction set the kernels use now ("avx512", "avx2" or "portable").
     public static var isaName: String { String(cString: rk_isa_name(rk_isa_active())) }
 }
+
+extension KernelConfiguration {
+    /// The measured FMA peak (GFLOP/s) of `threads` threads on the active ISA.
+    public static func measuredPeakGFLOPS(threads: Int, seconds: Double = 0.2) -> Double {
+        rk_measure_fma_peak(Int32(threads), seconds)
+    }
+}
