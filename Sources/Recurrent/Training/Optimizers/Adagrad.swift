@@ -64,8 +64,8 @@ func adagradUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: Uns
                                     _ s: UnsafeMutableBufferPointer<S>, _ clr: S, _ weightDecay: S, _ epsilon: S) {
     for j in w.indices {
         var d = g[j]
-        if weightDecay != 0 { d += weightDecay * w[j] }
+        if weightDecay != 0 { d.addProduct(weightDecay, w[j]) }
         s[j] += d * d
-        w[j] -= clr * (d / (s[j].squareRoot() + epsilon))
+        w[j] -= clr * d / (s[j].squareRoot() + epsilon)
     }
 }

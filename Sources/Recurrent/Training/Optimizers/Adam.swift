@@ -58,7 +58,7 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
         stepCount += 1
         let t = Double(stepCount)
         let h = AdamHyper<Scalar>(
-            beta1: Scalar(beta1), beta2: Scalar(beta2), epsilon: Scalar(epsilon),
+            oneMinusBeta1: Scalar(1 - beta1), beta2: Scalar(beta2), oneMinusBeta2: Scalar(1 - beta2), epsilon: Scalar(epsilon),
             l2: decoupledWeightDecay ? 0 : Scalar(weightDecay),
             shrink: decoupledWeightDecay ? Scalar(1 - learningRate * weightDecay) : 1,
             stepSize: Scalar(learningRate / (1 - Double.pow(beta1, t))),
@@ -98,7 +98,8 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
 }
 
 struct AdamHyper<S: TensorScalar> {
-    var beta1, beta2, epsilon, l2, shrink, stepSize, biasCorrection2Sqrt: S
+    // Coefficients are rounded from Double once (1 − β in Double, as PyTorch's Python floats).
+    var oneMinusBeta1, beta2, oneMinusBeta2, epsilon, l2, shrink, stepSize, biasCorrection2Sqrt: S
 }
 
 @_specialize(where S == Float)
@@ -109,14 +110,14 @@ func adamUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: Unsafe
     for j in w.indices {
         if h.shrink != 1 { w[j] *= h.shrink }
         var d = g[j]
-        if h.l2 != 0 { d += h.l2 * w[j] }
-        m[j] += (1 - h.beta1) * (d - m[j])
-        v[j] = h.beta2 * v[j] + (1 - h.beta2) * d * d
+        if h.l2 != 0 { d.addProduct(h.l2, w[j]) }
+        m[j].addProduct(h.oneMinusBeta1, d - m[j])
+        v[j] = h.beta2 * v[j] + h.oneMinusBeta2 * d * d
         var second = v[j]
         if let vmax {
             vmax[j] = max(vmax[j], v[j])
             second = vmax[j]
         }
-        w[j] -= h.stepSize * (m[j] / (second.squareRoot() / h.biasCorrection2Sqrt + h.epsilon))
+        w[j] -= h.stepSize * m[j] / (second.squareRoot() / h.biasCorrection2Sqrt + h.epsilon)
     }
 }

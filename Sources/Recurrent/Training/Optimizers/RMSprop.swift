@@ -43,7 +43,8 @@ public final class RMSprop<Scalar: TensorScalar>: Optimizer {
 
     public func step() {
         stepCount += 1
-        let h = RMSpropHyper<Scalar>(lr: Scalar(learningRate), alpha: Scalar(alpha), epsilon: Scalar(epsilon),
+        let h = RMSpropHyper<Scalar>(lr: Scalar(learningRate), alpha: Scalar(alpha), oneMinusAlpha: Scalar(1 - alpha),
+                                     epsilon: Scalar(epsilon),
                                      weightDecay: Scalar(weightDecay), momentum: Scalar(momentum))
         for (i, p) in parameters.enumerated() where p.requiresGradient {
             p.value.withUnsafeMutableBufferPointer { w in
@@ -84,7 +85,7 @@ func withOptionalBuffer<S: TensorScalar>(_ buffers: inout [Tensor<S>], _ i: Int,
 }
 
 struct RMSpropHyper<S: TensorScalar> {
-    var lr, alpha, epsilon, weightDecay, momentum: S
+    var lr, alpha, oneMinusAlpha, epsilon, weightDecay, momentum: S
 }
 
 @_specialize(where S == Float)
@@ -94,19 +95,19 @@ func rmspropUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: Uns
                                     _ gradAvg: UnsafeMutablePointer<S>?, _ h: RMSpropHyper<S>) {
     for j in w.indices {
         var d = g[j]
-        if h.weightDecay != 0 { d += h.weightDecay * w[j] }
-        v[j] = h.alpha * v[j] + (1 - h.alpha) * d * d
+        if h.weightDecay != 0 { d.addProduct(h.weightDecay, w[j]) }
+        v[j] = h.alpha * v[j] + h.oneMinusAlpha * d * d
         var centeredV = v[j]
         if let gradAvg {
-            gradAvg[j] += (1 - h.alpha) * (d - gradAvg[j])
+            gradAvg[j].addProduct(h.oneMinusAlpha, d - gradAvg[j])
             centeredV -= gradAvg[j] * gradAvg[j]
         }
         let denominator = centeredV.squareRoot() + h.epsilon
         if let b {
             b[j] = h.momentum * b[j] + d / denominator
-            w[j] -= h.lr * b[j]
+            w[j].addProduct(-h.lr, b[j])
         } else {
-            w[j] -= h.lr * (d / denominator)
+            w[j] -= h.lr * d / denominator
         }
     }
 }

@@ -37,7 +37,7 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
 
     public func step() {
         stepCount += 1
-        let h = SGDHyper<Scalar>(lr: Scalar(learningRate), momentum: Scalar(momentum), dampening: Scalar(dampening),
+        let h = SGDHyper<Scalar>(lr: Scalar(learningRate), momentum: Scalar(momentum), oneMinusDampening: Scalar(1 - dampening),
                                  weightDecay: Scalar(weightDecay), nesterov: nesterov, first: stepCount == 1)
         for (i, p) in parameters.enumerated() where p.requiresGradient {
             p.value.withUnsafeMutableBufferPointer { w in
@@ -66,7 +66,7 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
 }
 
 struct SGDHyper<S: TensorScalar> {
-    var lr, momentum, dampening, weightDecay: S
+    var lr, momentum, oneMinusDampening, weightDecay: S
     var nesterov, first: Bool
 }
 
@@ -76,11 +76,11 @@ func sgdUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeB
                                 _ b: UnsafeMutablePointer<S>?, _ h: SGDHyper<S>) {
     for j in w.indices {
         var d = g[j]
-        if h.weightDecay != 0 { d += h.weightDecay * w[j] }
+        if h.weightDecay != 0 { d.addProduct(h.weightDecay, w[j]) }
         if let b {
-            b[j] = h.first ? d : h.momentum * b[j] + (1 - h.dampening) * d
-            d = h.nesterov ? d + h.momentum * b[j] : b[j]
+            b[j] = h.first ? d : (h.momentum * b[j]).addingProduct(h.oneMinusDampening, d)
+            d = h.nesterov ? d.addingProduct(h.momentum, b[j]) : b[j]
         }
-        w[j] -= h.lr * d
+        w[j].addProduct(-h.lr, d)
     }
 }
