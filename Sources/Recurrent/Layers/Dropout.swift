@@ -35,8 +35,8 @@ public final class Dropout<Scalar: TensorScalar>: Module {
             mask = nil
             return x
         }
-        let keep: Scalar = probability < 1 ? Scalar(1 / (1 - probability)) : 0
-        let m = Tensor<Scalar>(shape: x.shape) { _ in rng.nextUnit() >= probability ? keep : 0 }
+        var m = Tensor<Scalar>(zeros: x.shape)
+        m.withUnsafeMutableBufferPointer { fillDropoutMask($0, probability, &rng) }
         mask = m
         return multiplied(x, m)
     }
@@ -47,6 +47,14 @@ public final class Dropout<Scalar: TensorScalar>: Module {
         try dy.checkShape(mask.shape, "Dropout backward gradient")
         return multiplied(dy, mask)
     }
+}
+
+/// m_i = [u_i ≥ p] / (1 − p) with u_i uniform in [0, 1) (0 when p = 1).
+@_specialize(where S == Float)
+@_specialize(where S == Double)
+private func fillDropoutMask<S: TensorScalar>(_ m: UnsafeMutableBufferPointer<S>, _ p: Double, _ rng: inout RandomGenerator) {
+    let keep: S = p < 1 ? S(1 / (1 - p)) : 0
+    for i in m.indices { m[i] = rng.nextUnit() >= p ? keep : 0 }
 }
 
 /// The elementwise product a ⊙ b of two tensors of one shape.
