@@ -68,11 +68,7 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
                 p.gradient.withUnsafeBufferPointer { g in
                     expAvg[i].withUnsafeMutableBufferPointer { m in
                         expAvgSq[i].withUnsafeMutableBufferPointer { v in
-                            if amsgrad {
-                                maxExpAvgSq[i].withUnsafeMutableBufferPointer { vmax in adamUpdate(w, g, m, v, vmax.baseAddress, h) }
-                            } else {
-                                adamUpdate(w, g, m, v, nil, h)
-                            }
+                            withOptionalBuffer(&maxExpAvgSq, i) { vmax in adamUpdate(w, g, m, v, vmax, h) }
                         }
                     }
                 }

@@ -95,6 +95,12 @@ func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
     if !condition { throw OptimizerError.invalidHyperparameter(message()) }
 }
 
+/// Calls `body` with the base address of `buffers[i]`, or nil when the optimizer keeps no such buffers.
+func withOptionalBuffer<S: TensorScalar>(_ buffers: inout [Tensor<S>], _ i: Int,
+                                         _ body: (UnsafeMutablePointer<S>?) -> Void) {
+    if buffers.isEmpty { body(nil) } else { buffers[i].withUnsafeMutableBufferPointer { body($0.baseAddress) } }
+}
+
 extension Array {
     /// The parameters with duplicates (the same instance) removed, first occurrence kept.
     func uniqued<S>() -> [Parameter<S>] where Element == Parameter<S> {

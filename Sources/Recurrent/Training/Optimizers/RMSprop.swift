@@ -44,8 +44,7 @@ public final class RMSprop<Scalar: TensorScalar>: Optimizer {
     public func step() {
         stepCount += 1
         let h = RMSpropHyper<Scalar>(lr: Scalar(learningRate), alpha: Scalar(alpha), oneMinusAlpha: Scalar(1 - alpha),
-                                     epsilon: Scalar(epsilon),
-                                     weightDecay: Scalar(weightDecay), momentum: Scalar(momentum))
+                                     epsilon: Scalar(epsilon), weightDecay: Scalar(weightDecay), momentum: Scalar(momentum))
         for (i, p) in parameters.enumerated() where p.requiresGradient {
             p.value.withUnsafeMutableBufferPointer { w in
                 p.gradient.withUnsafeBufferPointer { g in
@@ -76,12 +75,6 @@ public final class RMSprop<Scalar: TensorScalar>: Optimizer {
         stepCount = state.stepCount
         learningRate = state.learningRate
     }
-}
-
-/// Calls `body` with the base address of `buffers[i]`, or nil when the optimizer keeps no such buffers.
-func withOptionalBuffer<S: TensorScalar>(_ buffers: inout [Tensor<S>], _ i: Int,
-                                         _ body: (UnsafeMutablePointer<S>?) -> Void) {
-    if buffers.isEmpty { body(nil) } else { buffers[i].withUnsafeMutableBufferPointer { body($0.baseAddress) } }
 }
 
 struct RMSpropHyper<S: TensorScalar> {

@@ -42,11 +42,7 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
         for (i, p) in parameters.enumerated() where p.requiresGradient {
             p.value.withUnsafeMutableBufferPointer { w in
                 p.gradient.withUnsafeBufferPointer { g in
-                    if momentumBuffers.isEmpty {
-                        sgdUpdate(w, g, nil, h)
-                    } else {
-                        momentumBuffers[i].withUnsafeMutableBufferPointer { b in sgdUpdate(w, g, b.baseAddress, h) }
-                    }
+                    withOptionalBuffer(&momentumBuffers, i) { b in sgdUpdate(w, g, b, h) }
                 }
             }
         }
