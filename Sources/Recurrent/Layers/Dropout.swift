@@ -60,7 +60,7 @@ private func fillDropoutMask<S: TensorScalar>(_ m: UnsafeMutableBufferPointer<S>
 /// The elementwise product a ⊙ b of two tensors of one shape.
 @_specialize(where S == Float)
 @_specialize(where S == Double)
-func multiplied<S: TensorScalar>(_ a: Tensor<S>, _ b: Tensor<S>) -> Tensor<S> {
+private func multiplied<S: TensorScalar>(_ a: Tensor<S>, _ b: Tensor<S>) -> Tensor<S> {
     var out = a
     b.withUnsafeBufferPointer { m in
         out.withUnsafeMutableBufferPointer { y in

@@ -20,11 +20,11 @@ public final class Adagrad<Scalar: TensorScalar>: Optimizer {
     /// Throws for a negative γ, η, λ, initial accumulator or ε.
     public init(_ parameters: [Parameter<Scalar>], learningRate: Double = 1e-2, learningRateDecay: Double = 0,
                 weightDecay: Double = 0, initialAccumulatorValue: Double = 0, epsilon: Double = 1e-10) throws {
-        try require(learningRate >= 0, "Adagrad learning rate \(learningRate) < 0")
-        try require(learningRateDecay >= 0, "Adagrad learning-rate decay \(learningRateDecay) < 0")
-        try require(weightDecay >= 0, "Adagrad weight decay \(weightDecay) < 0")
-        try require(initialAccumulatorValue >= 0, "Adagrad initial accumulator value \(initialAccumulatorValue) < 0")
-        try require(epsilon >= 0, "Adagrad epsilon \(epsilon) < 0")
+        try requireHyperparameter(learningRate >= 0, "Adagrad learning rate \(learningRate) < 0")
+        try requireHyperparameter(learningRateDecay >= 0, "Adagrad learning-rate decay \(learningRateDecay) < 0")
+        try requireHyperparameter(weightDecay >= 0, "Adagrad weight decay \(weightDecay) < 0")
+        try requireHyperparameter(initialAccumulatorValue >= 0, "Adagrad initial accumulator value \(initialAccumulatorValue) < 0")
+        try requireHyperparameter(epsilon >= 0, "Adagrad epsilon \(epsilon) < 0")
         self.parameters = parameters.uniqued()
         self.learningRate = learningRate
         self.learningRateDecay = learningRateDecay

@@ -29,10 +29,10 @@ public final class Adam<Scalar: TensorScalar>: Optimizer {
     public init(_ parameters: [Parameter<Scalar>], learningRate: Double = 1e-3, beta1: Double = 0.9,
                 beta2: Double = 0.999, epsilon: Double = 1e-8, weightDecay: Double = 0,
                 decoupledWeightDecay: Bool = false, amsgrad: Bool = false) throws {
-        try require(learningRate >= 0, "Adam learning rate \(learningRate) < 0")
-        try require(epsilon >= 0, "Adam epsilon \(epsilon) < 0")
-        try require((0..<1).contains(beta1) && (0..<1).contains(beta2), "Adam betas (\(beta1), \(beta2)) outside [0, 1)")
-        try require(weightDecay >= 0, "Adam weight decay \(weightDecay) < 0")
+        try requireHyperparameter(learningRate >= 0, "Adam learning rate \(learningRate) < 0")
+        try requireHyperparameter(epsilon >= 0, "Adam epsilon \(epsilon) < 0")
+        try requireHyperparameter((0..<1).contains(beta1) && (0..<1).contains(beta2), "Adam betas (\(beta1), \(beta2)) outside [0, 1)")
+        try requireHyperparameter(weightDecay >= 0, "Adam weight decay \(weightDecay) < 0")
         self.parameters = parameters.uniqued()
         self.learningRate = learningRate
         self.beta1 = beta1

@@ -91,7 +91,7 @@ public enum OptimizerError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Throws ``OptimizerError/invalidHyperparameter(_:)`` with `message` unless `condition` holds.
-func require(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+func requireHyperparameter(_ condition: Bool, _ message: @autoclosure () -> String) throws {
     if !condition { throw OptimizerError.invalidHyperparameter(message()) }
 }
 

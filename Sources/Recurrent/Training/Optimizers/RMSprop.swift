@@ -24,11 +24,11 @@ public final class RMSprop<Scalar: TensorScalar>: Optimizer {
     /// Throws for a negative γ, α, ε, λ or μ.
     public init(_ parameters: [Parameter<Scalar>], learningRate: Double = 1e-2, alpha: Double = 0.99,
                 epsilon: Double = 1e-8, weightDecay: Double = 0, momentum: Double = 0, centered: Bool = false) throws {
-        try require(learningRate >= 0, "RMSprop learning rate \(learningRate) < 0")
-        try require(alpha >= 0, "RMSprop alpha \(alpha) < 0")
-        try require(epsilon >= 0, "RMSprop epsilon \(epsilon) < 0")
-        try require(weightDecay >= 0, "RMSprop weight decay \(weightDecay) < 0")
-        try require(momentum >= 0, "RMSprop momentum \(momentum) < 0")
+        try requireHyperparameter(learningRate >= 0, "RMSprop learning rate \(learningRate) < 0")
+        try requireHyperparameter(alpha >= 0, "RMSprop alpha \(alpha) < 0")
+        try requireHyperparameter(epsilon >= 0, "RMSprop epsilon \(epsilon) < 0")
+        try requireHyperparameter(weightDecay >= 0, "RMSprop weight decay \(weightDecay) < 0")
+        try requireHyperparameter(momentum >= 0, "RMSprop momentum \(momentum) < 0")
         self.parameters = parameters.uniqued()
         self.learningRate = learningRate
         self.alpha = alpha

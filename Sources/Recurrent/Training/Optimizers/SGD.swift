@@ -22,10 +22,10 @@ public final class SGD<Scalar: TensorScalar>: Optimizer {
     /// Throws for a negative γ, μ or λ, or Nesterov without momentum or with dampening.
     public init(_ parameters: [Parameter<Scalar>], learningRate: Double = 1e-3, momentum: Double = 0,
                 dampening: Double = 0, weightDecay: Double = 0, nesterov: Bool = false) throws {
-        try require(learningRate >= 0, "SGD learning rate \(learningRate) < 0")
-        try require(momentum >= 0, "SGD momentum \(momentum) < 0")
-        try require(weightDecay >= 0, "SGD weight decay \(weightDecay) < 0")
-        try require(!nesterov || (momentum > 0 && dampening == 0), "SGD Nesterov momentum needs momentum > 0 and zero dampening")
+        try requireHyperparameter(learningRate >= 0, "SGD learning rate \(learningRate) < 0")
+        try requireHyperparameter(momentum >= 0, "SGD momentum \(momentum) < 0")
+        try requireHyperparameter(weightDecay >= 0, "SGD weight decay \(weightDecay) < 0")
+        try requireHyperparameter(!nesterov || (momentum > 0 && dampening == 0), "SGD Nesterov momentum needs momentum > 0 and zero dampening")
         self.parameters = parameters.uniqued()
         self.learningRate = learningRate
         self.momentum = momentum

@@ -16,8 +16,8 @@ public struct StepSchedule: LearningRateSchedule, Codable, Equatable {
 
     /// Throws unless stepSize > 0 and gamma > 0.
     public init(baseLearningRate: Double, stepSize: Int, gamma: Double = 0.1) throws {
-        try require(stepSize > 0, "StepSchedule step size \(stepSize) must be positive")
-        try require(gamma > 0, "StepSchedule gamma \(gamma) must be positive")
+        try requireHyperparameter(stepSize > 0, "StepSchedule step size \(stepSize) must be positive")
+        try requireHyperparameter(gamma > 0, "StepSchedule gamma \(gamma) must be positive")
         self.baseLearningRate = baseLearningRate
         self.stepSize = stepSize
         self.gamma = gamma
@@ -35,7 +35,7 @@ public struct ExponentialSchedule: LearningRateSchedule, Codable, Equatable {
 
     /// Throws unless gamma > 0.
     public init(baseLearningRate: Double, gamma: Double) throws {
-        try require(gamma > 0, "ExponentialSchedule gamma \(gamma) must be positive")
+        try requireHyperparameter(gamma > 0, "ExponentialSchedule gamma \(gamma) must be positive")
         self.baseLearningRate = baseLearningRate
         self.gamma = gamma
     }
@@ -56,9 +56,9 @@ public struct WarmupCosineSchedule: LearningRateSchedule, Codable, Equatable {
 
     /// Throws unless 0 ≤ warmupSteps < totalSteps and 0 ≤ minimumLearningRate ≤ baseLearningRate.
     public init(baseLearningRate: Double, warmupSteps: Int, totalSteps: Int, minimumLearningRate: Double = 0) throws {
-        try require(warmupSteps >= 0 && warmupSteps < totalSteps,
+        try requireHyperparameter(warmupSteps >= 0 && warmupSteps < totalSteps,
                     "WarmupCosineSchedule needs 0 ≤ warmup steps (\(warmupSteps)) < total steps (\(totalSteps))")
-        try require(minimumLearningRate >= 0 && minimumLearningRate <= baseLearningRate,
+        try requireHyperparameter(minimumLearningRate >= 0 && minimumLearningRate <= baseLearningRate,
                     "WarmupCosineSchedule minimum \(minimumLearningRate) must be in [0, \(baseLearningRate)]")
         self.baseLearningRate = baseLearningRate
         self.warmupSteps = warmupSteps

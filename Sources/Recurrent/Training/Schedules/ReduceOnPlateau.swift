@@ -36,8 +36,8 @@ public struct ReduceOnPlateau: Codable, Equatable, Sendable {
     /// the minimum are non-negative.
     public init(learningRate: Double, mode: Mode = .min, factor: Double = 0.1, patience: Int = 10,
                 threshold: Double = 1e-4, cooldown: Int = 0, minimumLearningRate: Double = 0) throws {
-        try require(factor > 0 && factor < 1, "ReduceOnPlateau factor \(factor) must be in (0, 1)")
-        try require(patience >= 0 && cooldown >= 0 && threshold >= 0 && minimumLearningRate >= 0,
+        try requireHyperparameter(factor > 0 && factor < 1, "ReduceOnPlateau factor \(factor) must be in (0, 1)")
+        try requireHyperparameter(patience >= 0 && cooldown >= 0 && threshold >= 0 && minimumLearningRate >= 0,
                     "ReduceOnPlateau patience, cooldown, threshold and minimum must be non-negative")
         self.learningRate = learningRate
         self.mode = mode
