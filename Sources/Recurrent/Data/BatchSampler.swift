@@ -8,7 +8,9 @@
 public struct BatchSampler: Sendable {
     /// Where the sampler stands: the epoch and the index of the next batch within it.
     public struct Position: Codable, Equatable, Sendable {
+        /// The epoch, from 0.
         public var epoch: Int
+        /// The next batch's index within the epoch.
         public var index: Int
 
         public init(epoch: Int = 0, index: Int = 0) {
@@ -17,9 +19,12 @@ public struct BatchSampler: Sendable {
         }
     }
 
+    /// The number of examples.
     public let count: Int
     public let batchSize: Int
+    /// Whether each epoch has its own random order (else examples stay in index order).
     public let shuffles: Bool
+    /// Seeds every epoch's order (with the epoch number).
     public let seed: UInt64
     /// The examples' lengths when bucketing.
     public let lengths: [Int]?

@@ -9,6 +9,7 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
     /// What is wrong.
     public let message: String
 
+    /// An error at `file`:`line`, or in `file`, or with no location.
     public init(file: String? = nil, line: Int? = nil, _ message: String) {
         self.file = file
         self.line = line

@@ -4,6 +4,7 @@
 /// Stream `b` holds tokens `b·T ..< (b+1)·T` of the original; `ids[t * batchSize + b]` is its
 /// token at step `t`. The remainder that does not fill all streams is dropped.
 public struct TokenStreams: Equatable, Sendable {
+    /// The (T, B) token ids, row-major.
     public let ids: [Int32]
     /// T, the length of each stream.
     public let steps: Int
@@ -46,12 +47,14 @@ public struct BPTTChunk: Equatable, Sendable {
 /// every stream and the caller carries the hidden state from one to the next.
 public struct BPTTChunks: RandomAccessCollection, Sendable {
     public let streams: TokenStreams
+    /// The most steps per chunk.
     public let bptt: Int
 
     public var startIndex: Int { 0 }
     /// ⌈(T − 1) / bptt⌉: the last step of each stream is only ever a target.
     public var endIndex: Int { (streams.steps - 1 + bptt - 1) / bptt }
 
+    /// Chunk `k`, copied out of the streams.
     public subscript(k: Int) -> BPTTChunk {
         precondition(k >= 0 && k < endIndex, "chunk \(k) out of range 0..<\(endIndex)")
         let start = k * bptt

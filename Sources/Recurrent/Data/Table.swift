@@ -14,7 +14,7 @@ struct Table {
     static func csv(_ text: String, file: String) throws(DataError) -> Table {
         let body = try TextFile.content(text, file: file)
         guard let reader = try? CSVReader(string: String(body), hasHeaderRow: false) else {
-            throw DataError(file: file, line: 1, "cannot read the header row")
+            throw DataError(file: file, "cannot parse the file as CSV")
         }
         var rows: [(line: Int, fields: [String])] = []
         var line = 1

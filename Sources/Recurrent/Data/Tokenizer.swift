@@ -1,5 +1,6 @@
 /// Splits text into tokens.
 public protocol Tokenizer: Sendable {
+    /// The tokens of `text`, in order.
     func tokenize(_ text: String) -> [String]
 }
 

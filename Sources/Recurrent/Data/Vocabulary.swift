@@ -6,9 +6,13 @@
 /// ids. Tokens not in the vocabulary encode as `<unk>` when it is reserved; otherwise encoding
 /// them throws.
 public struct Vocabulary: Equatable, Sendable {
+    /// Pads sequences to a batch's length.
     public static let padding = "<pad>"
+    /// Stands for tokens not in the vocabulary.
     public static let unknown = "<unk>"
+    /// Starts a target sequence (the decoder's first input).
     public static let beginning = "<bos>"
+    /// Ends a target sequence.
     public static let end = "<eos>"
     /// The reserved tokens for inputs: `<pad>`, `<unk>`.
     public static let textSpecials = [padding, unknown]
@@ -47,11 +51,13 @@ public struct Vocabulary: Equatable, Sendable {
         ids = Dictionary(uniqueKeysWithValues: tokens.enumerated().map { ($1, Int32($0)) })
     }
 
+    /// The number of tokens (reserved ones included).
     public var count: Int { tokens.count }
 
     /// The id of `token`, or nil when it is not in the vocabulary.
     public func id(of token: String) -> Int32? { ids[token] }
 
+    /// The ids of the reserved tokens, when reserved.
     public var paddingID: Int32? { ids[Self.padding] }
     public var unknownID: Int32? { ids[Self.unknown] }
     public var beginningID: Int32? { ids[Self.beginning] }

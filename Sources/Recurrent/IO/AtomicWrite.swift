@@ -9,8 +9,10 @@ import Foundation
 /// A failed file-system call during ``atomicWrite(_:to:)``: what was attempted, on which path,
 /// and the system's reason.
 public struct AtomicWriteError: Error, CustomStringConvertible, Equatable {
+    /// What was attempted ("write", "rename the temporary file over", …).
     public let operation: String
     public let path: String
+    /// The `errno` value.
     public let code: Int32
 
     public var description: String {

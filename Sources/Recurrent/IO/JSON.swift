@@ -215,7 +215,7 @@ struct JSONParser {
 }
 
 /// Malformed JSON: the byte offset (from the start of the document) and what is wrong.
-struct JSONSyntaxError: Error, Equatable {
+struct JSONSyntaxError: Error {
     let offset: Int
     let message: String
 }

@@ -43,6 +43,7 @@ public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
         case fileSystem
     }
 
+    /// Which check failed.
     public let kind: Kind
     /// The file's name (or `<memory>` for a buffer).
     public let file: String
@@ -51,6 +52,7 @@ public struct SafeTensorsError: Error, CustomStringConvertible, Equatable {
     /// What is wrong, without the file and tensor prefix.
     public let message: String
 
+    /// An error of `kind` in `file` (about `tensor`, when given).
     public init(_ kind: Kind, file: String, tensor: String? = nil, _ message: String) {
         self.kind = kind
         self.file = file

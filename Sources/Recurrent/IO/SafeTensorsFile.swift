@@ -47,118 +47,90 @@ public struct SafeTensorsFile: Sendable {
     /// Parses and validates an in-memory safetensors buffer; `name` is used in error messages.
     public init(data: Data, name: String = "<memory>") throws(SafeTensorsError) {
         let bytes = [UInt8](data)
-        func fail(_ kind: SafeTensorsError.Kind, tensor: String? = nil, _ message: String) -> SafeTensorsError {
-            SafeTensorsError(kind, file: name, tensor: tensor, message)
+        let (members, dataStart) = try Self.header(of: bytes, file: name)
+        let dataCount = bytes.count - dataStart
+        var metadata: [String: String] = [:]
+        var layouts: [Layout] = []
+        for (key, value) in members {
+            if key == "__metadata__" {
+                metadata = try Self.metadata(value, file: name)
+            } else {
+                layouts.append(try Layout(name: key, entry: value, dataCount: dataCount, file: name))
+            }
         }
+        try Self.checkCoverage(layouts, dataCount: dataCount, file: name)
+
+        self.name = name
+        self.metadata = metadata
+        entries = layouts.map {
+            SafeTensorsEntry(name: $0.name, dtype: $0.dtype, shape: $0.shape,
+                bytes: Array(bytes[(dataStart + $0.range.lowerBound)..<(dataStart + $0.range.upperBound)]))
+        }
+        positions = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.name, $0) })
+    }
+
+    /// The header's members (in file order) and where the data section starts.
+    private static func header(of bytes: [UInt8], file: String) throws(SafeTensorsError) -> ([(key: String, value: JSONValue)], Int) {
         guard bytes.count >= 8 else {
-            throw fail(.fileTooShort, "the file has \(bytes.count) bytes, fewer than the 8-byte header length")
+            throw SafeTensorsError(.fileTooShort, file: file, "the file has \(bytes.count) bytes, fewer than the 8-byte header length")
         }
         let declared = (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[$1]) << (8 * UInt64($1)) }
-        guard declared <= UInt64(Self.maxHeaderLength) else {
-            throw fail(.invalidHeaderLength, "header length \(declared) exceeds the limit of \(Self.maxHeaderLength) bytes")
+        guard declared <= UInt64(maxHeaderLength) else {
+            throw SafeTensorsError(.invalidHeaderLength, file: file, "header length \(declared) exceeds the limit of \(maxHeaderLength) bytes")
         }
         let headerLength = Int(declared)
         guard headerLength <= bytes.count - 8 else {
-            throw fail(.invalidHeaderLength, "header length \(headerLength) runs past the end of the file (\(bytes.count) bytes)")
+            throw SafeTensorsError(.invalidHeaderLength, file: file,
+                "header length \(headerLength) runs past the end of the file (\(bytes.count) bytes)")
         }
         let headerBytes = Array(bytes[8..<(8 + headerLength)])
         guard String(validating: headerBytes, as: UTF8.self) != nil else {
-            throw fail(.headerNotUTF8, "the header is not valid UTF-8")
+            throw SafeTensorsError(.headerNotUTF8, file: file, "the header is not valid UTF-8")
         }
         let json: JSONValue
         do {
             json = try JSONParser.parse(headerBytes)
         } catch {
-            throw fail(.headerNotJSON, "the header is not valid JSON: \(error.message) at header byte \(error.offset)")
+            throw SafeTensorsError(.headerNotJSON, file: file, "the header is not valid JSON: \(error.message) at header byte \(error.offset)")
         }
         guard case .object(let members) = json else {
-            throw fail(.headerNotObject, "the header is \(json.kindName), not a JSON object")
+            throw SafeTensorsError(.headerNotObject, file: file, "the header is \(json.kindName), not a JSON object")
         }
+        return (members, 8 + headerLength)
+    }
 
-        let dataStart = 8 + headerLength
-        let dataCount = bytes.count - dataStart
+    private static func metadata(_ value: JSONValue, file: String) throws(SafeTensorsError) -> [String: String] {
+        guard case .object(let pairs) = value else {
+            throw SafeTensorsError(.invalidMetadata, file: file, "__metadata__ is \(value.kindName), not an object of strings")
+        }
         var metadata: [String: String] = [:]
-        var parsed: [(name: String, dtype: SafeTensorsDType, shape: [Int], range: Range<Int>)] = []
-        for (key, value) in members {
-            if key == "__metadata__" {
-                guard case .object(let pairs) = value else {
-                    throw fail(.invalidMetadata, "__metadata__ is \(value.kindName), not an object of strings")
-                }
-                for (k, v) in pairs {
-                    guard case .string(let s) = v else {
-                        throw fail(.invalidMetadata, "__metadata__ value for '\(k)' is \(v.kindName), not a string")
-                    }
-                    metadata[k] = s
-                }
-                continue
+        for (key, value) in pairs {
+            guard case .string(let s) = value else {
+                throw SafeTensorsError(.invalidMetadata, file: file, "__metadata__ value for '\(key)' is \(value.kindName), not a string")
             }
-            guard case .object(let fields) = value else {
-                throw fail(.invalidEntry, tensor: key, "the entry is \(value.kindName), not an object")
-            }
-            func field(_ f: String) throws(SafeTensorsError) -> JSONValue {
-                guard let v = fields.first(where: { $0.key == f })?.value else {
-                    throw fail(.invalidEntry, tensor: key, "the entry has no '\(f)'")
-                }
-                return v
-            }
-            guard case .string(let dtypeName) = try field("dtype") else {
-                throw fail(.invalidEntry, tensor: key, "'dtype' is not a string")
-            }
-            guard let dtype = SafeTensorsDType(rawValue: dtypeName) else {
-                throw fail(.unknownDType, tensor: key, "unknown dtype '\(dtypeName)'")
-            }
-            guard case .array(let dims) = try field("shape") else {
-                throw fail(.invalidShape, tensor: key, "'shape' is not a list")
-            }
-            var shape: [Int] = []
-            var byteCount = dtype.byteSize
-            for dim in dims {
-                guard let d = dim.int, d >= 0 else {
-                    throw fail(.invalidShape, tensor: key, "shape entries must be non-negative integers")
-                }
-                shape.append(d)
-                let (product, overflow) = byteCount.multipliedReportingOverflow(by: d)
-                guard !overflow else { throw fail(.invalidShape, tensor: key, "the byte size of shape \(dims.count)-d overflows") }
-                byteCount = product
-            }
-            guard case .array(let offsets) = try field("data_offsets"), offsets.count == 2,
-                let begin = offsets[0].int, let end = offsets[1].int, begin >= 0, begin <= end
-            else {
-                throw fail(.invalidOffsets, tensor: key, "'data_offsets' must be [begin, end] with 0 ≤ begin ≤ end")
-            }
-            guard end <= dataCount else {
-                throw fail(.offsetsOutOfBounds, tensor: key, "data_offsets end \(end) is past the data section (\(dataCount) bytes)")
-            }
-            guard end - begin == byteCount else {
-                throw fail(.sizeMismatch, tensor: key,
-                    "\(end - begin) bytes, but \(dtypeName) \(Shape(shape)) needs \(byteCount)")
-            }
-            parsed.append((key, dtype, shape, begin..<end))
+            metadata[key] = s
         }
+        return metadata
+    }
 
+    /// As in the reference implementation, the tensors must tile the data section exactly.
+    private static func checkCoverage(_ layouts: [Layout], dataCount: Int, file: String) throws(SafeTensorsError) {
         var covered = 0
         var previous = ""
-        for t in parsed.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
+        for t in layouts.sorted(by: { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }) {
             if t.range.lowerBound < covered {
-                throw fail(.overlappingTensors, tensor: t.name, "its bytes overlap tensor '\(previous)'")
+                throw SafeTensorsError(.overlappingTensors, file: file, tensor: t.name, "its bytes overlap tensor '\(previous)'")
             }
             guard t.range.lowerBound == covered else {
-                throw fail(.unusedBytes, "bytes \(covered)..<\(t.range.lowerBound) of the data section belong to no tensor")
+                throw SafeTensorsError(.unusedBytes, file: file,
+                    "bytes \(covered)..<\(t.range.lowerBound) of the data section belong to no tensor")
             }
             covered = t.range.upperBound
             previous = t.name
         }
         guard covered == dataCount else {
-            throw fail(.unusedBytes, "bytes \(covered)..<\(dataCount) of the data section belong to no tensor")
+            throw SafeTensorsError(.unusedBytes, file: file, "bytes \(covered)..<\(dataCount) of the data section belong to no tensor")
         }
-
-        self.name = name
-        self.metadata = metadata
-        entries = parsed.map {
-            SafeTensorsEntry(name: $0.name, dtype: $0.dtype, shape: $0.shape,
-                bytes: Array(bytes[(dataStart + $0.range.lowerBound)..<(dataStart + $0.range.upperBound)]))
-        }
-        positions = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.name, $0) })
     }
 
     /// The tensor names in header order.
@@ -211,5 +183,64 @@ extension UnsafeRawBufferPointer {
     /// Element `index` of a packed little-endian array of `T`.
     fileprivate func littleEndian<T: FixedWidthInteger>(_: T.Type, at index: Int) -> T {
         T(littleEndian: loadUnaligned(fromByteOffset: index * MemoryLayout<T>.size, as: T.self))
+    }
+}
+
+/// `elementSize` × the element count of `shape`, or nil when an entry is negative or the
+/// product of the non-zero entries overflows (so that no partial product of the shape can
+/// overflow later, whatever the order of its dimensions).
+func checkedByteCount(_ shape: [Int], elementSize: Int) -> Int? {
+    var product = elementSize
+    for d in shape {
+        guard d >= 0 else { return nil }
+        let (p, overflow) = product.multipliedReportingOverflow(by: max(d, 1))
+        guard !overflow else { return nil }
+        product = p
+    }
+    return shape.contains(0) ? 0 : product
+}
+
+/// One validated header entry: where a tensor's bytes lie in the data section.
+private struct Layout {
+    let name: String
+    let dtype: SafeTensorsDType
+    let shape: [Int]
+    let range: Range<Int>
+
+    init(name: String, entry: JSONValue, dataCount: Int, file: String) throws(SafeTensorsError) {
+        func fail(_ kind: SafeTensorsError.Kind, _ message: String) -> SafeTensorsError {
+            SafeTensorsError(kind, file: file, tensor: name, message)
+        }
+        guard case .object(let fields) = entry else { throw fail(.invalidEntry, "the entry is \(entry.kindName), not an object") }
+        func field(_ f: String) throws(SafeTensorsError) -> JSONValue {
+            guard let v = fields.first(where: { $0.key == f })?.value else { throw fail(.invalidEntry, "the entry has no '\(f)'") }
+            return v
+        }
+        guard case .string(let dtypeName) = try field("dtype") else { throw fail(.invalidEntry, "'dtype' is not a string") }
+        guard let dtype = SafeTensorsDType(rawValue: dtypeName) else { throw fail(.unknownDType, "unknown dtype '\(dtypeName)'") }
+        guard case .array(let dims) = try field("shape") else { throw fail(.invalidShape, "'shape' is not a list") }
+        var shape: [Int] = []
+        for dim in dims {
+            guard let d = dim.int, d >= 0 else { throw fail(.invalidShape, "shape entries must be non-negative integers") }
+            shape.append(d)
+        }
+        guard let byteCount = checkedByteCount(shape, elementSize: dtype.byteSize) else {
+            throw fail(.invalidShape, "the size of shape \(shape) overflows")
+        }
+        guard case .array(let offsets) = try field("data_offsets"), offsets.count == 2,
+            let begin = offsets[0].int, let end = offsets[1].int, begin >= 0, begin <= end
+        else {
+            throw fail(.invalidOffsets, "'data_offsets' must be [begin, end] with 0 ≤ begin ≤ end")
+        }
+        guard end <= dataCount else {
+            throw fail(.offsetsOutOfBounds, "data_offsets end \(end) is past the data section (\(dataCount) bytes)")
+        }
+        guard end - begin == byteCount else {
+            throw fail(.sizeMismatch, "\(end - begin) bytes, but \(dtypeName) \(Shape(shape)) needs \(byteCount)")
+        }
+        self.name = name
+        self.dtype = dtype
+        self.shape = shape
+        range = begin..<end
     }
 }

@@ -15,6 +15,7 @@ public enum AnyTensorPayload: Sendable, Equatable {
         }
     }
 
+    /// The dtype the payload is written as.
     public var dtype: SafeTensorsDType {
         switch self {
         case .float32: return .float32
@@ -23,6 +24,7 @@ public enum AnyTensorPayload: Sendable, Equatable {
         }
     }
 
+    /// The tensor's dimensions.
     public var shape: [Int] {
         switch self {
         case .float32(let shape, _), .float64(let shape, _), .int64(let shape, _): return shape
@@ -69,9 +71,7 @@ public enum SafeTensorsWriter {
                 throw SafeTensorsError(.invalidName, file: name, tensor: tensorName,
                     tensorName == "__metadata__" ? "the name is reserved for metadata" : "the name is given twice")
             }
-            guard payload.shape.allSatisfy({ $0 >= 0 }),
-                payload.shape.reduce(1, *) == payload.scalarCount
-            else {
+            guard checkedByteCount(payload.shape, elementSize: 1) == payload.scalarCount else {
                 throw SafeTensorsError(.sizeMismatch, file: name, tensor: tensorName,
                     "\(payload.scalarCount) scalars do not fill shape \(payload.shape)")
             }

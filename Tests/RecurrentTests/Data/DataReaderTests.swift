@@ -56,7 +56,7 @@ func thrownMessage(_ body: () throws -> Any) -> String? {
             == "series_variant.csv:1: missing column 'c3' (the header has: c2, label, c1, id)")
     }
 
-    @Test func readsDatedValues() throws {
+    @Test func readsDatedValuesWithBOMOrCRLF() throws {
         let airline = try DatedValue.read(dataFixture("airline.csv"))
         #expect(airline == [.init(date: "1949-01", value: 112), .init(date: "1949-02", value: 118), .init(date: "1949-03", value: 132)])
         let url = dataFixture("sunspots_named.csv")
@@ -68,7 +68,7 @@ func thrownMessage(_ body: () throws -> Any) -> String? {
         #expect(twoColumns == [.init(date: "1", value: 2.5), .init(date: "2", value: 3)])
     }
 
-    @Test func readsLabelledTextWithAndWithoutScores() throws {
+    @Test func readsLabelledTextWithAndWithoutScoresBOMAndCRLF() throws {
         let scored = try LabelledText.read(dataFixture("sentiment.tsv"))
         #expect(scored.count == 2)
         #expect(scored[0] == LabelledText(label: "1", score: 2.26667, text: "The Rock is destined to be the 21st Century's new ''Conan''."))
@@ -89,7 +89,7 @@ func thrownMessage(_ body: () throws -> Any) -> String? {
             == "p.tsv:1: missing column 'source' (the header has: word, phones, x)")
     }
 
-    @Test func readsCoNLLWithCommentsRepeatedBlankLinesAndNoFinalBlankLine() throws {
+    @Test func readsCoNLLWithBOMCommentsRepeatedBlankLinesAndNoFinalBlankLine() throws {
         let sentences = try TaggedSentence.read(dataFixture("pos.conll"))
         #expect(sentences == [
             TaggedSentence(tokens: ["Burda", "da", "#", "."], tags: ["PRON", "PRT", "X", "PUNCT"]),

@@ -125,6 +125,8 @@ private func expectError(
         expectError(.invalidShape, tensor: "a",
             buffer(#"{"a":{"dtype":"F64","shape":[4611686018427387904,4],"data_offsets":[0,8]}}"#, ok))
         expectError(.invalidShape, tensor: "a",
+            buffer(#"{"a":{"dtype":"F32","shape":[0,4611686018427387904,4],"data_offsets":[0,0]}}"#, ok))
+        expectError(.invalidShape, tensor: "a",
             buffer(#"{"a":{"dtype":"F32","shape":[99999999999999999999],"data_offsets":[0,8]}}"#, ok))
         expectError(.invalidOffsets, tensor: "a", buffer(#"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0]}}"#, ok))
         expectError(.invalidOffsets, tensor: "a", buffer(#"{"a":{"dtype":"F32","shape":[0],"data_offsets":[8,0]}}"#, ok))
@@ -170,6 +172,7 @@ private func expectError(
         #expect(kind([("a", one), ("a", one)]) == .invalidName)
         #expect(kind([("a", .float32(shape: [2, 2], scalars: [1, 2, 3]))]) == .sizeMismatch)
         #expect(kind([("a", .float64(shape: [-1], scalars: []))]) == .sizeMismatch)
+        #expect(kind([("a", .float64(shape: [1 << 40, 1 << 40, 0], scalars: []))]) == .sizeMismatch)
         #expect(kind([]) == nil)
     }
 
