@@ -1,0 +1,48 @@
+import Foundation
+
+/// One line of a text file: its 1-based number and its text without the line end.
+struct Line {
+    let number: Int
+    let text: Substring
+
+    var isBlank: Bool { text.allSatisfy(\.isWhitespace) }
+}
+
+/// Loading text files the same way for every reader: UTF-8 (invalid bytes are reported with
+/// their line), a leading byte-order mark dropped, `\n` or `\r\n` line ends, empty input rejected.
+enum TextFile {
+    /// The file's contents as a string; throws when it cannot be read or is not UTF-8.
+    static func read(_ url: URL) throws(DataError) -> String {
+        let file = url.lastPathComponent
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: url))
+        } catch {
+            throw DataError(file: file, "cannot read the file (\(error.localizedDescription))")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+            let bad = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0
+            throw DataError(file: file, line: bad + 1, "invalid UTF-8")
+        }
+        return text
+    }
+
+    /// `text` without a leading byte-order mark; throws "file is empty" when nothing is left.
+    static func content(_ text: String, file: String) throws(DataError) -> Substring {
+        let body = text.unicodeScalars.first == "\u{FEFF}" ? Substring(text.unicodeScalars.dropFirst()) : text[...]
+        guard !body.isEmpty else { throw DataError(file: file, "file is empty") }
+        return body
+    }
+
+    /// The lines of `text`, trailing blank lines dropped; throws "file is empty" when none remain.
+    static func lines(_ text: String, file: String) throws(DataError) -> [Line] {
+        var lines = try content(text, file: file).utf8
+            .split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .enumerated()
+            .map { i, bytes in Line(number: i + 1, text: Substring(bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes)) }
+        while lines.last?.isBlank == true { lines.removeLast() }
+        guard !lines.isEmpty else { throw DataError(file: file, "file is empty") }
+        return lines
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+@testable import Recurrent
+
+/// Each kind of malformed input gives one `file:line: what is wrong` message.
+@Suite struct DataMalformedInputTests {
+    let header = "id,label,t,c1,c2\n"
+
+    @Test func wrongFieldCount() {
+        #expect(thrownMessage { try LabelledSeries.parse(header + "0,1,0,1,2\n0,1,1,1\n", file: "train.csv") }
+            == "train.csv:3: expected 5 fields, found 4")
+        #expect(thrownMessage { try LabelledText.parse("label\ttext\n1\tgood\n0\tbad\textra\n", file: "train.tsv") }
+            == "train.tsv:3: expected 2 fields, found 3")
+    }
+
+    @Test func nonNumericAndNonFiniteValues() {
+        #expect(thrownMessage { try LabelledSeries.parse(header + "0,1,0,1,abc\n", file: "train.csv") }
+            == "train.csv:2: column 'c2': 'abc' is not a number")
+        #expect(thrownMessage { try LabelledSeries.parse(header + "0,1,0,nan,1\n", file: "train.csv") }
+            == "train.csv:2: column 'c1': nan is not a finite number")
+        #expect(thrownMessage { try DatedValue.parse("date,value\n1700,5\n1701,\n", file: "train.csv") }
+            == "train.csv:3: column 'value': '' is not a number")
+        #expect(thrownMessage { try LabelledText.parse("label\tscore\ttext\n1\thigh\tgood\n", file: "t.tsv") }
+            == "t.tsv:2: column 'score': 'high' is not a number")
+    }
+
+    @Test func timeStepsOutOfOrder() {
+        #expect(thrownMessage { try LabelledSeries.parse(header + "0,1,0,1,2\n0,1,2,1,2\n", file: "train.csv") }
+            == "train.csv:3: t is 2, expected 1 (t counts 0, 1, 2, … within each series)")
+        #expect(thrownMessage { try LabelledSeries.parse(header + "0,1,1,1,2\n", file: "train.csv") }
+            == "train.csv:2: t is 1, expected 0 (t counts 0, 1, 2, … within each series)")
+        #expect(thrownMessage { try LabelledSeries.parse(header + "0,1,0.5,1,2\n", file: "train.csv") }
+            == "train.csv:2: column 't': '0.5' is not an integer")
+    }
+
+    @Test func seriesRowsNotContiguousOrChangingLabel() {
+        #expect(thrownMessage { try LabelledSeries.parse(header + "0,1,0,1,2\n1,1,0,1,2\n0,1,1,1,2\n", file: "train.csv") }
+            == "train.csv:4: rows of series '0' are not contiguous (the series started at line 2)")
+        #expect(thrownMessage { try LabelledSeries.parse(header + "0,1,0,1,2\n0,2,1,1,2\n", file: "train.csv") }
+            == "train.csv:3: label '2' differs from '1' earlier in series '0'")
+    }
+
+    @Test func emptyFiles() {
+        #expect(thrownMessage { try LabelledSeries.read(dataFixture("empty.csv")) } == "empty.csv: file is empty")
+        #expect(thrownMessage { try TaggedSentence.parse("\n\r\n\n", file: "train.conll") } == "train.conll: file is empty")
+        #expect(thrownMessage { try TextCorpus("", file: "train.txt") } == "train.txt: file is empty")
+        #expect(thrownMessage { try LabelledSeries.parse(header + "\n\n", file: "train.csv") }
+            == "train.csv:1: no data rows after the header")
+        #expect(thrownMessage { try TaggedSentence.parse("# only a comment\n", file: "train.conll") }
+            == "train.conll: no sentences (only comments)")
+    }
+
+    @Test func missingOrDuplicateColumns() {
+        #expect(thrownMessage { try LabelledSeries.parse("id,t,c1\n0,0,1\n", file: "train.csv") }
+            == "train.csv:1: missing column 'label' (the header has: id, t, c1)")
+        #expect(thrownMessage { try LabelledSeries.parse("id,label,t\n0,1,0\n", file: "train.csv") }
+            == "train.csv:1: no feature columns besides id, label and t")
+        #expect(thrownMessage { try LabelledText.parse("label\tscore\n1\t2\n", file: "train.tsv") }
+            == "train.tsv:1: missing column 'text' (the header has: label, score)")
+        #expect(thrownMessage { try DatedValue.parse("date,Value,value\n1,2,3\n", file: "x.csv") }
+            == "x.csv:1: column 'value' appears twice in the header")
+    }
+
+    @Test func coNLLLineWithoutTab() {
+        #expect(thrownMessage { try TaggedSentence.parse("Burda\tPRON\nda PRT\n", file: "train.conll") }
+            == "train.conll:2: expected token<TAB>tag, found no tab")
+        #expect(thrownMessage { try TaggedSentence.parse("Burda\t\n", file: "train.conll") } == "train.conll:1: empty tag")
+    }
+
+    @Test func invalidUTF8IsReportedWithItsLine() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("bad.txt")
+        try Data([0x61, 0x0A, 0x62, 0xFF, 0x0A]).write(to: url)
+        #expect(thrownMessage { try TextCorpus(contentsOf: url) } == "bad.txt:2: invalid UTF-8")
+        #expect(thrownMessage { try TextCorpus(contentsOf: dir.appendingPathComponent("none.txt")) }?
+            .hasPrefix("none.txt: cannot read the file") == true)
+    }
+}
