@@ -13,7 +13,7 @@ import Testing
 
     @Test(arguments: files)
     func matchesPyTorch(_ url: URL) throws {
-        let f = try FixtureFile(url)
+        let f = try Fixture(url: url)
         if f.metadata["dtype"] == "float32" {
             try run(f, Float.self, tolerance: 2e-4)
         } else {
@@ -21,7 +21,7 @@ import Testing
         }
     }
 
-    func run<S: TensorScalar>(_ f: FixtureFile, _: S.Type, tolerance: Double) throws {
+    func run<S: TensorScalar>(_ f: Fixture, _: S.Type, tolerance: Double) throws {
         let m = f.metadata
         let cell = CellKind(rawValue: m["module"]!)!
         let layer = RecurrentLayer<S>(cell, inputSize: Int(m["input_size"]!)!, hiddenSize: Int(m["hidden_size"]!)!,
@@ -45,7 +45,7 @@ import Testing
         for (name, p) in layer.namedParameters { check(f, "grad." + name, p.gradient, tolerance) }
     }
 
-    func check<S: TensorScalar>(_ f: FixtureFile, _ key: String, _ got: Tensor<S>, _ tol: Double) {
+    func check<S: TensorScalar>(_ f: Fixture, _ key: String, _ got: Tensor<S>, _ tol: Double) {
         let want: Tensor<S> = f.tensor(key)
         guard got.shape == want.shape else {
             Issue.record("\(f.name): \(key) has shape \(got.shape), expected \(want.shape)")

@@ -1,58 +1,52 @@
 import Foundation
 @testable import Recurrent
 
-/// Locates committed fixture folders relative to this source file (works on a clean clone).
+/// The committed fixture folders, located relative to this source file (works on a clean clone).
 enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures")
 
-    static func files(in folder: String, extension ext: String = "safetensors") -> [URL] {
-        let dir = root.appendingPathComponent(folder)
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { $0.hasSuffix("." + ext) }.sorted().map { dir.appendingPathComponent($0) }
+    static func folder(_ name: String) -> URL { root.appendingPathComponent(name) }
+
+    /// The files with extension `ext` in Fixtures/<name>, sorted.
+    static func files(in name: String, extension ext: String = "safetensors") -> [URL] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder(name).path)) ?? []
+        return names.filter { $0.hasSuffix("." + ext) }.sorted().map { folder(name).appendingPathComponent($0) }
     }
 }
 
-/// A minimal safetensors reader for test fixtures.
-struct FixtureFile {
-    let metadata: [String: String]
-    let entries: [String: (dtype: String, shape: [Int], range: Range<Int>)]
-    let data: Data
-    let name: String
+/// The `.safetensors` file names in Tests/RecurrentTests/Fixtures/<folder>, sorted.
+func fixtureNames(_ folder: String) -> [String] { Fixtures.files(in: folder).map(\.lastPathComponent) }
+func fixtureFolder(_ folder: String) -> URL { Fixtures.folder(folder) }
 
-    init(_ url: URL) throws {
-        name = url.lastPathComponent
-        data = try Data(contentsOf: url)
-        let n = data.prefix(8).enumerated().reduce(0) { $0 | (Int($1.element) << (8 * $1.offset)) }
-        let header = try JSONSerialization.jsonObject(with: data.subdata(in: 8..<(8 + n))) as! [String: Any]
-        metadata = header["__metadata__"] as? [String: String] ?? [:]
-        var e: [String: (String, [Int], Range<Int>)] = [:]
-        for (k, v) in header where k != "__metadata__" {
-            let d = v as! [String: Any]
-            let off = d["data_offsets"] as! [Int]
-            e[k] = (d["dtype"] as! String, d["shape"] as! [Int], (8 + n + off[0])..<(8 + n + off[1]))
-        }
-        entries = e
-    }
+/// A PyTorch fixture (safetensors, read by the library's own reader) with test conveniences.
+struct Fixture {
+    let file: SafeTensorsFile
+    var name: String { file.name }
+    var metadata: [String: String] { file.metadata }
 
-    func has(_ key: String) -> Bool { entries[key] != nil }
+    init(url: URL) throws { file = try SafeTensorsFile(contentsOf: url) }
 
+    func has(_ key: String) -> Bool { file.contains(key) }
+    func shape(_ key: String) -> Shape { Shape(try! file.entry(key).shape) }
     func tensor<S: TensorScalar>(_ key: String, as: S.Type = S.self) -> Tensor<S> {
-        guard let e = entries[key] else { fatalError("\(name): no tensor \(key)") }
-        let bytes = data.subdata(in: e.range)
-        let values: [S] = bytes.withUnsafeBytes { raw in
-            switch e.dtype {
-            case "F32": return raw.bindMemory(to: Float.self).map { S($0) }
-            case "F64": return raw.bindMemory(to: Double.self).map { S($0) }
-            case "I64": return raw.bindMemory(to: Int64.self).map { S($0) }
-            default: fatalError("dtype \(e.dtype)")
-            }
-        }
-        return try! Tensor(shape: Shape(e.shape), scalars: values)
+        if let t = try? file.tensor(key, as: S.self) { return t }
+        return try! Tensor(shape: shape(key), scalars: ints(key).map { S($0) })
     }
+    /// The values of an F32, F64 or I64 tensor as Doubles.
+    func doubles(_ key: String) -> [Double] { tensor(key, as: Double.self).scalars }
+    func ints(_ key: String) -> [Int] { try! file.int64Array(key).map { Int($0) } }
+    func number(_ key: String) -> Double { Double(metadata[key]!)! }
+    func flag(_ key: String) -> Bool { metadata[key] == "1" }
+}
+func loadFixture(_ folder: String, _ name: String) throws -> Fixture {
+    try Fixture(url: fixtureFolder(folder).appendingPathComponent(name))
+}
 
-    func ints(_ key: String) -> [Int] {
-        let bytes = data.subdata(in: entries[key]!.range)
-        return bytes.withUnsafeBytes { $0.bindMemory(to: Int64.self).map { Int($0) } }
-    }
+/// The largest |got − expected| / max(|expected|, 1e-2·max|expected|) over the elements: a
+/// relative error with a floor for entries near zero, scaled to the tensor.
+func relativeDifference(_ got: [Double], _ expected: [Double]) -> Double {
+    precondition(got.count == expected.count, "\(got.count) values compared with \(expected.count)")
+    let floor = 1e-2 * (expected.map(abs).max() ?? 0)
+    return zip(got, expected).map { abs($0 - $1) / max(abs($1), floor, .leastNormalMagnitude) }.max() ?? 0
 }
