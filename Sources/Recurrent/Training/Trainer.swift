@@ -1,0 +1,229 @@
+import Foundation
+
+/// How long and how a ``Trainer`` trains.
+public struct TrainingOptions: Sendable {
+    /// Stop after this many epochs (nil: no limit).
+    public var epochs: Int?
+    /// Stop after this many seconds of training (evaluation not counted; nil: no limit).
+    public var timeBudget: Double?
+    /// Stop after this many optimizer steps (nil: no limit).
+    public var maxSteps: Int?
+    /// Clip the global gradient norm to this (nil: no clipping; the norm is still recorded).
+    public var clipNorm: Double?
+    /// What to do with a non-finite loss or gradient.
+    public var nonFinitePolicy: NonFinitePolicy = .skipStep
+    /// Evaluate on the validation batches every this many steps (nil: at every epoch end).
+    public var evaluateEvery: Int?
+    /// Stop after this many evaluations without improvement (nil: never).
+    public var earlyStoppingPatience: Int?
+    /// Restore the parameters of the best evaluation at the end.
+    public var keepBest = true
+    /// The metric that decides "best" and early stopping, and whether larger is better.
+    public var monitor = "loss"
+    public var monitorMaximizes = false
+    /// A learning-rate schedule over optimizer steps (nil: constant).
+    public var schedule: (any LearningRateSchedule)?
+    /// Reduce the learning rate when the monitored metric plateaus.
+    public var plateau: ReduceOnPlateau?
+    /// Write a resumable checkpoint here at every evaluation and at the end.
+    public var checkpoint: URL?
+    /// Sample the probe layer's gradient-through-time every this many steps (nil: never).
+    public var gradientSnapshotEvery: Int?
+
+    public init() {}
+}
+
+/// Progress reported after every step.
+public struct TrainingProgress: Sendable {
+    public var step: Int
+    public var epoch: Int
+    public var batchIndex: Int
+    public var batchesPerEpoch: Int
+    public var loss: Double
+    /// Fraction of the run done (by time budget, epochs or steps, whichever ends first), 0…1.
+    public var fraction: Double
+    public var elapsed: Double
+    public var lastEvaluation: [String: Double]?
+}
+
+/// The trainer's own position, saved in checkpoints.
+public struct TrainerState: Codable, Sendable, Equatable {
+    public var step = 0
+    public var epoch = 0
+    public var batchIndex = 0
+    public var elapsed = 0.0
+    public var best: Double?
+    public var bestStep: Int?
+    public var evaluationsWithoutImprovement = 0
+    public var history = TrainingHistory()
+    public var plateau: ReduceOnPlateau?
+    public init() {}
+}
+
+/// Runs the training loop: batches in a resumable order, zero → forward/backward → guard
+/// against non-finite values → clip → schedule → step; periodic evaluation with early
+/// stopping and the best parameters kept; resumable checkpoints.
+public final class Trainer<Model: TrainableModel> {
+    public let model: Model
+    public let optimizer: any Optimizer<Float>
+    public var options: TrainingOptions
+    public private(set) var state = TrainerState()
+    /// Called after every step (the CLI draws its progress bar from this).
+    public var onProgress: ((TrainingProgress) -> Void)?
+    /// Extra metadata written into every checkpoint (task, configuration, vocabularies).
+    public var checkpointMetadata: [String: String] = [:]
+    private var bestParameters: [String: Tensor<Float>]?
+    private var guardrail: GradientGuard
+
+    public init(model: Model, optimizer: any Optimizer<Float>, options: TrainingOptions) {
+        self.model = model
+        self.optimizer = optimizer
+        self.options = options
+        guardrail = GradientGuard(policy: options.nonFinitePolicy)
+        state.plateau = options.plateau
+    }
+
+    public var history: TrainingHistory { state.history }
+
+    /// Trains until the first limit (epochs, time budget, steps, early stopping) is reached.
+    /// With `validation`, evaluates periodically; with `keepBest`, ends with the parameters
+    /// of the best evaluation.
+    @discardableResult
+    public func fit<Source: BatchSource>(_ source: Source, validation: [Model.Batch] = []) throws -> TrainingHistory
+    where Source.Batch == Model.Batch {
+        guard source.batchesPerEpoch > 0 else { throw TrainingError("no training batches (the training data is too small for one batch)") }
+        guard options.epochs != nil || options.timeBudget != nil || options.maxSteps != nil else {
+            throw TrainingError("set epochs, a time budget or a step limit")
+        }
+        let named = model.namedParameters
+        let parameters = model.parameters
+        var lastEvaluation: [String: Double]?
+        guardrail.policy = options.nonFinitePolicy
+        model.isTraining = true
+        while !finished {
+            if state.batchIndex == 0 { model.beginEpoch() }
+            let batch = try source.batch(epoch: state.epoch, index: state.batchIndex)
+            let start = Date()
+            optimizer.zeroGradients()
+            if let schedule = options.schedule { optimizer.learningRate = schedule.learningRate(at: state.step) }
+            if let lr = state.plateau?.learningRate { optimizer.learningRate = min(optimizer.learningRate, lr) }
+            let probe = options.gradientSnapshotEvery.flatMap { state.step % $0 == 0 ? model.gradientProbe : nil }
+            probe?.recordsGradientsThroughTime = true
+            let loss = try model.trainStep(batch)
+            probe?.recordsGradientsThroughTime = false
+            let ok = try guardrail.check(loss: loss, parameters: named, step: state.step + 1)
+            var norm: Double?
+            var clipped = false
+            if ok {
+                if let maxNorm = options.clipNorm {
+                    norm = clipGradientNorm(parameters, maxNorm: maxNorm)
+                    clipped = norm! > maxNorm
+                } else {
+                    norm = parameters.reduce(0) { $0 + $1.gradient.sumOfSquares }.squareRoot()
+                }
+                optimizer.step()
+            }
+            state.elapsed += Date().timeIntervalSince(start)
+            state.step += 1
+            state.history.steps.append(StepRecord(step: state.step, epoch: state.epoch, loss: loss,
+                                                  learningRate: optimizer.learningRate, gradientNorm: norm,
+                                                  clipped: clipped, skipped: !ok, seconds: state.elapsed))
+            if let probe, let first = probe.gradientsThroughTime.first {
+                state.history.gradientSnapshots.append(GradientSnapshot(step: state.step, hiddenGradientNorms: first.hiddenGradientNorms))
+            }
+            state.batchIndex += 1
+            let epochEnded = state.batchIndex == source.batchesPerEpoch
+            if epochEnded {
+                state.batchIndex = 0
+                state.epoch += 1
+            }
+            let due = options.evaluateEvery.map { state.step % $0 == 0 } ?? epochEnded
+            if !validation.isEmpty && (due || finished) {
+                lastEvaluation = try evaluate(validation)
+            }
+            onProgress?(TrainingProgress(step: state.step, epoch: state.epoch, batchIndex: state.batchIndex,
+                                         batchesPerEpoch: source.batchesPerEpoch, loss: loss, fraction: fraction,
+                                         elapsed: state.elapsed, lastEvaluation: lastEvaluation))
+        }
+        if options.keepBest, let best = bestParameters { try model.load(stateDict: best) }
+        if let url = options.checkpoint { try saveCheckpoint(to: url) }
+        return state.history
+    }
+
+    private func evaluate(_ validation: [Model.Batch]) throws -> [String: Double] {
+        model.isTraining = false
+        defer { model.isTraining = true }
+        let saved = model.resumableState()  // evaluation must not disturb carried state
+        let metrics = try model.evaluate(validation)
+        try model.restore(saved)
+        state.history.evaluations.append(EvaluationRecord(step: state.step, epoch: state.epoch, split: "validation", metrics: metrics))
+        guard let value = metrics[options.monitor], value.isFinite else { return metrics }
+        let improved = state.best.map { options.monitorMaximizes ? value > $0 : value < $0 } ?? true
+        if improved {
+            state.best = value
+            state.bestStep = state.step
+            state.evaluationsWithoutImprovement = 0
+            if options.keepBest { bestParameters = model.stateDict }
+        } else {
+            state.evaluationsWithoutImprovement += 1
+        }
+        if state.plateau != nil {
+            optimizer.learningRate = state.plateau!.step(metric: options.monitorMaximizes ? -value : value)
+        }
+        if let url = options.checkpoint { try saveCheckpoint(to: url) }
+        return metrics
+    }
+
+    private var finished: Bool {
+        if let e = options.epochs, state.epoch >= e { return true }
+        if let b = options.timeBudget, state.elapsed >= b { return true }
+        if let s = options.maxSteps, state.step >= s { return true }
+        if let p = options.earlyStoppingPatience, state.evaluationsWithoutImprovement >= p { return true }
+        return false
+    }
+
+    private var fraction: Double {
+        var f = 0.0
+        if let e = options.epochs { f = max(f, Double(state.epoch) / Double(max(e, 1))) }
+        if let b = options.timeBudget { f = max(f, state.elapsed / max(b, 1e-9)) }
+        if let s = options.maxSteps { f = max(f, Double(state.step) / Double(max(s, 1))) }
+        return min(1, f)
+    }
+
+    // MARK: Checkpoints
+
+    /// Everything needed to resume: parameters, optimizer, model state, trainer position.
+    public func makeCheckpoint() -> Checkpoint {
+        var extra = model.resumableState()
+        if let best = bestParameters { for (k, v) in best { extra.tensors["best." + k] = v } }
+        return Checkpoint(parameters: model.namedParameters.map { ($0.name, $0.parameter.value) },
+                          metadata: checkpointMetadata, optimizer: optimizer.state,
+                          trainer: state, resumable: extra)
+    }
+
+    public func saveCheckpoint(to url: URL) throws { try makeCheckpoint().write(to: url) }
+
+    /// Restores parameters, optimizer state, model state and the trainer's position from a
+    /// checkpoint written by ``saveCheckpoint(to:)``; the next `fit` continues exactly.
+    public func resume(from checkpoint: Checkpoint) throws {
+        guard let trainer = checkpoint.trainer, let opt = checkpoint.optimizer else {
+            throw CheckpointError("\(checkpoint.source): not a resumable checkpoint (no optimizer or trainer state)")
+        }
+        try model.load(stateDict: Dictionary(uniqueKeysWithValues: checkpoint.parameters))
+        try optimizer.load(state: opt)
+        var extra = checkpoint.resumable
+        var best: [String: Tensor<Float>] = [:]
+        for (k, v) in extra.tensors where k.hasPrefix("best.") { best[String(k.dropFirst(5))] = v }
+        extra.tensors = extra.tensors.filter { !$0.key.hasPrefix("best.") }
+        try model.restore(extra)
+        bestParameters = best.isEmpty ? nil : best
+        state = trainer
+    }
+}
+
+/// A training-loop error with a message for the user.
+public struct TrainingError: Error, CustomStringConvertible, Equatable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
