@@ -272,10 +272,11 @@ struct ElementwiseTests {
 
     // MARK: Float accuracy (dense grid + special values)
 
-    /// float sigmoid max abs error ≤ 2e-7 on [−20, 20] (measured 8.9e-8 portable and AVX2),
-    /// relative error ≤ 4 ulp wherever the result is a normal float, i.e. on [−30, 30] and
-    /// for large negative x (measured 2.7 ulp portable and AVX2).
-    @Test("float sigmoid: abs err ≤ 2e-7 (measured 8.9e-8), rel ≤ 4 ulp (measured 2.7)",
+    /// float sigmoid max abs error ≤ 2e-7 on [−20, 20] (measured on this grid 8.86e-8,
+    /// portable and AVX2; exhaustively over all floats with |x| ≤ 30: 8.93e-8), relative
+    /// error ≤ 4 ulp wherever the result is a normal float, large negative x included
+    /// (measured 2.4 ulp; exhaustively 2.83 ulp).
+    @Test("float sigmoid: abs err ≤ 2e-7 (measured 8.9e-8), rel ≤ 4 ulp (measured 2.4)",
           arguments: isas)
     func floatSigmoidAccuracy(isa: Int32) throws {
         let y = withISA(isa) { apply(rk_s_sigmoid, floatInputs) }
@@ -292,10 +293,12 @@ struct ElementwiseTests {
         #expect(s[5] > 0 && s[6] == 0)
     }
 
-    /// float tanh max abs error ≤ 2e-7 on [−20, 20] (measured 7.5e-8 portable and AVX2),
-    /// relative error ≤ 4 ulp where the result is a normal float (measured 1.3 ulp):
-    /// near 0 the odd polynomial keeps tanh(x) ≈ x to full relative precision.
-    @Test("float tanh: abs err ≤ 2e-7 (measured 7.5e-8), rel ≤ 4 ulp (measured 1.3)",
+    /// float tanh max abs error ≤ 2e-7 on [−20, 20] (measured on this grid 6.6e-8, portable
+    /// and AVX2; exhaustively over all floats with |x| ≤ 30: 7.9e-8), relative error ≤ 4 ulp
+    /// where the result is a normal float (measured 1.11 ulp; exhaustively 1.33 ulp): near 0
+    /// the odd polynomial keeps tanh(x) ≈ x to full relative precision (1 − 2/(e^2x + 1)
+    /// alone would pass the absolute bound but be off by 10^7 ulp at x = 1e-10).
+    @Test("float tanh: abs err ≤ 2e-7 (measured 6.6e-8), rel ≤ 4 ulp (measured 1.1)",
           arguments: isas)
     func floatTanhAccuracy(isa: Int32) throws {
         let y = withISA(isa) { apply(rk_s_tanh, floatInputs) }
@@ -317,8 +320,9 @@ struct ElementwiseTests {
     }
 
     /// float exp relative error ≤ 4 ulp where the result is a normal float, x ∈ [−87.3, 88.7]
-    /// (measured 0.96 ulp portable, 1.0 ulp AVX2); overflow → +inf, underflow gradual → 0.
-    @Test("float exp: rel err ≤ 4 ulp in the normal range (measured 1.0)", arguments: isas)
+    /// (measured 0.95 ulp portable, 0.99 ulp AVX2; exhaustively over |x| ≤ 30: 0.98 / 1.01);
+    /// overflow → +inf, underflow gradual (within one subnormal step) → 0.
+    @Test("float exp: rel err ≤ 4 ulp in the normal range (measured 0.99)", arguments: isas)
     func floatExpAccuracy(isa: Int32) throws {
         let xs = grid(-87.33, 88.72, count: 200_001).map { Float($0) } + specialFloats
         let y = withISA(isa) { apply(rk_s_exp, xs) }
@@ -349,9 +353,9 @@ struct ElementwiseTests {
     // MARK: Float derivatives (from the activated output)
 
     /// g *= y(1−y), g *= 1−y², g *= [y>0]: error ≤ 2 ulp of |g| against the double
-    /// reference (measured ≤ 1 ulp of |g|; FMA contraction on the AVX paths differs from the
-    /// portable path by one rounding); relu' is exact; NaN in y or g gives NaN.
-    @Test("float backward: err ≤ 2 ulp of |g| (measured ≤ 1), relu' exact", arguments: isas)
+    /// reference (measured 1.19 ulp of |g| portable, 0.98 AVX2, where 1 − y² is one fused
+    /// multiply-add); relu' is exact; NaN in y or g gives NaN.
+    @Test("float backward: err ≤ 2 ulp of |g| (measured 1.2), relu' exact", arguments: isas)
     func floatBackward(isa: Int32) throws {
         var rng = SplitMix(state: 7)
         let n = 50_000
@@ -384,9 +388,10 @@ struct ElementwiseTests {
 
     // MARK: Double accuracy (libm path)
 
-    /// double sigmoid ≤ 2 ulp (measured 1.3 ulp), tanh ≤ 2 ulp (measured 0.9), exp ≤ 1 ulp
-    /// (measured 0.5) against Float80 references on [−30, 30] and special values.
-    @Test("double sigmoid/tanh/exp: ≤ 2/2/1 ulp (measured 1.3/0.9/0.5)", arguments: isas)
+    /// Against Float80 references on [−30, 30] and special values: double sigmoid ≤ 2.5 ulp
+    /// (measured 1.75; 1.9 on 2·10^7 points of [−40, 40]), tanh ≤ 2.5 ulp (glibc's tanh,
+    /// documented ≤ 2 ulp; measured 1.89, 2.1 on the denser grid), exp ≤ 1 ulp (measured 0.51).
+    @Test("double sigmoid/tanh/exp: ≤ 2.5/2.5/1 ulp (measured 1.75/1.89/0.51)", arguments: isas)
     func doubleAccuracy(isa: Int32) throws {
         let xs = grid(-30, 30) + specialDoubles
         let (s, t, e) = withISA(isa) {
@@ -400,8 +405,8 @@ struct ElementwiseTests {
         }
         print("measured: \(isaNames[Int(isa)]) double sigmoid \(fmt(es.maxULP)) ulp at \(es.maxULPAt), tanh \(fmt(et.maxULP)) ulp at \(et.maxULPAt), exp \(fmt(ee.maxULP)) ulp at \(ee.maxULPAt)")
         for err in [es, et, ee] { #expect(err.specialMismatches.isEmpty, "\(err.specialMismatches)") }
-        #expect(es.maxULP <= 2)
-        #expect(et.maxULP <= 2)
+        #expect(es.maxULP <= 2.5)
+        #expect(et.maxULP <= 2.5)
         #expect(ee.maxULP <= 1)
         let sp = withISA(isa) { apply(rk_d_sigmoid, [.infinity, -.infinity, 0, -800]) }
         #expect(sp == [1, 0, 0.5, 0])
@@ -411,7 +416,8 @@ struct ElementwiseTests {
         #expect(r[0] == 0 && r[1] == 0 && r[2].sign == .plus && r[3] == 2 && r[4].isNaN && r[5] == .infinity && r[6] == 0)
     }
 
-    /// Double derivatives: within 1 ulp of |g| (measured 0.5); relu' exact; NaN propagates.
+    /// Double derivatives: within 1 ulp of |g| of the same formula evaluated in Swift; relu'
+    /// exact; NaN propagates.
     @Test("double backward: err ≤ 1 ulp of |g|, relu' exact", arguments: isas)
     func doubleBackward(isa: Int32) throws {
         var rng = SplitMix(state: 11)
