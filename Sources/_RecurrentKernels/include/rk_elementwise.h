@@ -43,6 +43,23 @@ double rk_d_sumsq(long n, const double *x);
 double rk_s_maxabs(long n, const float *x);
 double rk_d_maxabs(long n, const double *x);
 
+/// y = exp(x) (in-place allowed). Float: vectorised, ≤ 2 ulp in the normal range,
+/// +inf on overflow, gradual underflow. Double: libm.
+void rk_s_exp(long n, const float *x, float *y);
+void rk_d_exp(long n, const double *x, double *y);
+
+/// Instruction-set path of the elementwise kernels (0 = portable, 1 = AVX2+FMA,
+/// 2 = AVX-512; same numbering as RK_ISA_* in rk_gemm.h). The best supported path is
+/// chosen once, at first use, unless the environment variable
+/// RECURRENT_ISA=portable|avx2|avx512 names a supported one.
+/// rk_elementwise_force_isa pins a path (-1 = back to that automatic choice) and returns
+/// the path now in use, or -1 (changing nothing) when this CPU or build lacks it.
+int rk_elementwise_force_isa(int isa);
+/// The path the elementwise kernels use now.
+int rk_elementwise_isa(void);
+/// Whether this CPU and build can run the given path.
+int rk_elementwise_isa_supported(int isa);
+
 #ifdef __cplusplus
 }
 #endif
