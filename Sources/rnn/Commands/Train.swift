@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import Recurrent
+
+/// `rnn train <task> --train FILE [--test FILE] [--out MODEL] …`
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a model for a task on real data.",
+        discussion: """
+            Tasks: charlm (character language model, .txt), classify (labelled series .csv or \
+            text .tsv), forecast (date,value .csv), tag (token<TAB>tag .conll), seq2seq \
+            (source<TAB>target .tsv), generate (label-conditioned text .tsv).
+            Every option has a per-task default, so only --train (and --test) are needed.
+
+            Examples:
+              rnn train charlm --train shakespeare/train.txt --test shakespeare/test.txt --out lm.safetensors
+              rnn train tag --train a.conll --test b.conll --metrics tag.json
+              rnn train charlm --train t.txt --resume lm.safetensors --time-budget 60
+            """)
+
+    @Argument(help: "The task: charlm, classify, forecast, tag, seq2seq, generate.") var task: String
+    @OptionGroup var options: TrainOptions
+
+    func run() throws {
+        guard let kind = Tasks.named(task) else {
+            // (A key path to a static member of an existential metatype crashes Swift 6.3's SILGen.)
+            throw ValidationError("unknown task '\(task)' (\(Tasks.all.map { $0.name }.joined(separator: ", ")))")
+        }
+        try requireFile(options.train)
+        if let t = options.test { try requireFile(t) }
+        if let r = options.resume { try requireFile(r) }
+        KernelConfiguration.threads = options.threads
+        let bar = ProgressBar(label: task)
+        let result = try kind.train(options.taskOptions(task: task)) { bar.update($0) }
+        bar.finish()
+        let out = options.out ?? "\(task).safetensors"
+        print("trained \(task): \(result.steps) steps, \(result.epochs) epochs, \(String(format: "%.1f", result.seconds)) s; model → \(out)")
+        for (k, v) in result.test.sorted(by: { $0.key < $1.key }) { print("test \(k): \(String(format: "%.4f", v))") }
+        for s in result.artifacts.samples.prefix(1) { print("sample:\n\(s)") }
+        if let m = options.metrics { try writeMetrics(result, to: m) }
+    }
+}
+
+/// `rnn eval MODEL --test FILE`
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Evaluate a trained model on a test file.",
+        discussion: "Example: rnn eval lm.safetensors --test shakespeare/test.txt --metrics m.json")
+
+    @Argument(help: "A model written by `rnn train`.") var model: String
+    @Option(help: "Test file in the task's format.") var test: String
+    @Option(help: "Write the metrics as JSON to this file.") var metrics: String?
+    @Option(help: "Kernel threads.") var threads: Int = 2
+
+    func run() throws {
+        try requireFile(model)
+        try requireFile(test)
+        KernelConfiguration.threads = threads
+        let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
+        let task = try Tasks.task(of: checkpoint)
+        let result = try task.evaluate(checkpoint, test: URL(fileURLWithPath: test))
+        for (k, v) in result.sorted(by: { $0.key < $1.key }) { print("\(k): \(String(format: "%.4f", v))") }
+        if let m = metrics {
+            try writeMetrics(TaskRun(task: task.name, seconds: 0, epochs: 0, steps: 0, test: result, history: TrainingHistory()), to: m)
+        }
+    }
+}
+
+/// `rnn predict MODEL [--input FILE]`
+struct Predict: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Predict with a trained model: one input per line (file or stdin), one prediction per line.",
+        discussion: "Example: echo 'a fine film' | rnn predict sentiment.safetensors")
+
+    @Argument(help: "A model written by `rnn train`.") var model: String
+    @Option(help: "Input file (default: standard input).") var input: String?
+
+    func run() throws {
+        try requireFile(model)
+        let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
+        let task = try Tasks.task(of: checkpoint)
+        let text: String
+        if let input {
+            try requireFile(input)
+            text = try String(contentsOfFile: input, encoding: .utf8)
+        } else {
+            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
+        if lines.last == "" { lines.removeLast() }
+        for p in try task.predict(checkpoint, inputs: lines) { print(p) }
+    }
+}
+
+/// `rnn sample MODEL --length N --temperature T --prime TEXT`
+struct Sample: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate text from a trained character language model.",
+        discussion: "Example: rnn sample lm.safetensors --length 300 --temperature 0.8 --prime 'ROMEO:'")
+
+    @Argument(help: "A charlm model.") var model: String
+    @Option(help: "Characters to generate.") var length = 300
+    @Option(help: "Softmax temperature (> 0; lower is more conservative).") var temperature = 0.8
+    @Option(name: .customLong("top-k"), help: "Sample only among the k most likely characters.") var topK: Int?
+    @Option(help: "Text to start from.") var prime = "\n"
+    @Option(help: "Random seed.") var seed: UInt64 = 0
+
+    func run() throws {
+        try requireFile(model)
+        guard temperature > 0 else { throw ValidationError("--temperature must be positive") }
+        guard length >= 0 else { throw ValidationError("--length must not be negative") }
+        let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
+        let (lm, vocab) = try CharLMTask.load(checkpoint)
+        var rng = RandomGenerator(seed: seed)
+        let ids = try lm.sample(prime: vocab.encode(prime), length: length, temperature: temperature, topK: topK, using: &rng)
+        print(prime + vocab.decode(ids))
+    }
+}

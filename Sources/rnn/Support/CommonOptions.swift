@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Recurrent
+
+extension CellKind: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "rnn", "rnn-tanh": self = .rnnTanh
+        case "rnn-relu": self = .rnnReLU
+        case "lstm": self = .lstm
+        case "gru": self = .gru
+        default: return nil
+        }
+    }
+    public static var allValueStrings: [String] { ["rnn", "rnn-relu", "lstm", "gru"] }
+}
+
+/// The options every `rnn train <task>` takes; unset ones take the task's defaults.
+struct TrainOptions: ParsableArguments {
+    @Option(help: "Training file (the task's format).") var train: String
+    @Option(help: "Test file: evaluated once at the end.") var test: String?
+    @Option(help: "Where to write the trained model (default: <task>.safetensors).") var out: String?
+    @Option(help: "Recurrent cell: rnn, rnn-relu, lstm, gru.") var cell: CellKind?
+    @Option(help: "Hidden units per layer.") var hidden: Int?
+    @Option(help: "Stacked recurrent layers.") var layers: Int?
+    @Flag(inversion: .prefixedNo, help: "Bidirectional recurrent layers.") var bidirectional: Bool?
+    @Option(help: "Dropout between layers (0…1).") var dropout: Double?
+    @Option(help: "Embedding size (text tasks).") var embedding: Int?
+    @Option(help: "adam, adamw, sgd, rmsprop, adagrad.") var optimizer: String?
+    @Option(help: "Learning rate.") var lr: Double?
+    @Option(name: .customLong("clip-norm"), help: "Clip the global gradient norm to this.") var clipNorm: Double?
+    @Option(help: "Batch size.") var batch: Int?
+    @Option(help: "Truncated-BPTT chunk length (charlm, generate).") var bptt: Int?
+    @Option(help: "Epochs (default: the task's time budget).") var epochs: Int?
+    @Option(name: .customLong("time-budget"), help: "Seconds of training (evaluation not counted).") var timeBudget: Double?
+    @Option(help: "Random seed.") var seed: UInt64 = 0
+    @Option(help: "Kernel threads.") var threads: Int = 2
+    @Option(help: "Continue from a checkpoint written by an earlier run.") var resume: String?
+    @Option(help: "Write metrics as JSON to this file.") var metrics: String?
+    @Option(help: "Early stopping: evaluations without improvement before stopping.") var patience: Int?
+    @Option(help: "Forecast: input window length.") var window: Int?
+    @Option(help: "Forecast: steps ahead.") var horizon: Int?
+    @Option(help: "Seq2seq attention: none, dot, general.") var attention: String?
+    @Option(help: "Seq2seq beam width (1 = greedy).") var beam: Int?
+
+    func validate() throws {
+        if let d = dropout, !(0..<1).contains(d) { throw ValidationError("--dropout must be in [0, 1), got \(d)") }
+        for (name, v) in [("hidden", hidden), ("layers", layers), ("batch", batch), ("bptt", bptt), ("epochs", epochs),
+                          ("embedding", embedding), ("window", window), ("horizon", horizon), ("beam", beam)] {
+            if let v, v <= 0 { throw ValidationError("--\(name) must be positive, got \(v)") }
+        }
+        if let lr, !(lr > 0) { throw ValidationError("--lr must be positive, got \(lr)") }
+        if let t = timeBudget, !(t > 0) { throw ValidationError("--time-budget must be positive, got \(t)") }
+        if threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func taskOptions(task: String) -> TaskOptions {
+        var o = TaskOptions(train: URL(fileURLWithPath: train))
+        o.test = test.map { URL(fileURLWithPath: $0) }
+        o.out = URL(fileURLWithPath: out ?? "\(task).safetensors")
+        o.cell = cell
+        o.hidden = hidden
+        o.layers = layers
+        o.bidirectional = bidirectional
+        o.dropout = dropout
+        o.embedding = embedding
+        o.optimizer = optimizer
+        o.learningRate = lr
+        o.clipNorm = clipNorm
+        o.batch = batch
+        o.bptt = bptt
+        o.epochs = epochs
+        o.timeBudget = timeBudget
+        o.seed = seed
+        o.resume = resume.map { URL(fileURLWithPath: $0) }
+        o.patience = patience
+        o.window = window
+        o.horizon = horizon
+        o.attention = attention
+        o.beamWidth = beam
+        return o
+    }
+}
+
+/// Checks an input file exists before any work, so the error names it plainly.
+func requireFile(_ path: String) throws {
+    var isDir: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+        throw ValidationError("\(path): no such file")
+    }
+    if isDir.boolValue { throw ValidationError("\(path): is a directory, not a file") }
+}
+
+/// Writes `{"task", "seconds", "epochs", "steps", "test": {...}}` atomically.
+func writeMetrics(_ run: TaskRun, to path: String) throws {
+    var fields: [String] = []
+    fields.append("\"task\":\"\(run.task)\"")
+    fields.append(String(format: "\"seconds\":%.3f", run.seconds))
+    fields.append("\"epochs\":\(run.epochs)")
+    fields.append("\"steps\":\(run.steps)")
+    let test = run.test.keys.sorted().map { k in "\"\(k)\":\(jsonNumber(run.test[k]!))" }.joined(separator: ",")
+    fields.append("\"test\":{\(test)}")
+    let evals = run.history.evaluations.map { e in
+        "{\"step\":\(e.step),\"epoch\":\(e.epoch)," + e.metrics.keys.sorted().map { "\"\($0)\":\(jsonNumber(e.metrics[$0]!))" }.joined(separator: ",") + "}"
+    }.joined(separator: ",")
+    fields.append("\"validation\":[\(evals)]")
+    try atomicWrite(Data(("{" + fields.joined(separator: ",") + "}\n").utf8), to: URL(fileURLWithPath: path))
+}
+
+func jsonNumber(_ v: Double) -> String { v.isFinite ? "\(v)" : "null" }
