@@ -10,8 +10,9 @@
 #define PARALLEL_MIN_FLOPS 8e6
 
 /// Elements of packed B (K chunk x a few panels) per step of the few-rows path: about
-/// a quarter of L2, next to the packed A.
-#define SMALL_M_B_GROUP 32768
+/// 256 KiB of floats, half of this L2, next to the packed A (measured: 32-64 Ki elements
+/// beat both smaller groups and packing all of N, whose strided writes alias in L1).
+#define SMALL_M_B_GROUP 65536
 
 /// Upper bound of MC / MR over the ISA tables (sizes the row-split array on the stack).
 enum { MAX_BLOCK_PANELS = 64 };
