@@ -1,12 +1,14 @@
 // Persistent worker threads for large GEMMs, created lazily. Workers spin briefly
 // after a job (back-to-back products wake them in well under a microsecond), then
-// sleep on a condition variable so that an idle pool costs no CPU.
+// yield for a while, then sleep on a condition variable so that an idle pool costs no
+// CPU. Waits yield rather than spin for long: when other processes load the machine,
+// a worker may share a core with the thread it waits for.
 #include "gemm_internal.h"
 #include <pthread.h>
 #include <stdatomic.h>
 #include <sched.h>
 
-enum { MAX_THREADS = 64, SPIN_ITERATIONS = 20000 };
+enum { MAX_THREADS = 64, SPIN_ITERATIONS = 2000, YIELD_ITERATIONS = 2000 };
 
 static atomic_int requested_threads = 1;
 
@@ -35,13 +37,18 @@ static inline void cpu_relax(void) {
 #endif
 }
 
+static inline void backoff(int spins) {
+    if (spins < SPIN_ITERATIONS) cpu_relax();
+    else sched_yield();
+}
+
 static void *worker_main(void *arg) {
     int index = (int)(long)arg; // 1-based: the caller is participant 0
     unsigned long seen = 0;
     for (;;) {
-        for (int spins = 0; spins < SPIN_ITERATIONS; spins++) {
+        for (int spins = 0; spins < SPIN_ITERATIONS + YIELD_ITERATIONS; spins++) {
             if (atomic_load_explicit(&pool.generation, memory_order_relaxed) != seen) break;
-            cpu_relax();
+            backoff(spins);
         }
         // The job is read under the lock, so it is never a mix of two jobs'.
         pthread_mutex_lock(&pool.lock);
@@ -83,6 +90,7 @@ void rk_parallel(int count, rk_task task, void *ctx) {
     pthread_mutex_unlock(&pool.lock);
 
     task(ctx, 0, count);
-    while (atomic_load_explicit(&pool.pending, memory_order_acquire) > 0) cpu_relax();
+    for (int spins = 0; atomic_load_explicit(&pool.pending, memory_order_acquire) > 0; spins++)
+        backoff(spins < SPIN_ITERATIONS ? spins : SPIN_ITERATIONS);
     atomic_flag_clear_explicit(&pool.busy, memory_order_release);
 }

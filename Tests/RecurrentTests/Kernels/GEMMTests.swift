@@ -242,7 +242,7 @@ private func with(isa: Int32, threads: Int32 = 1, _ body: () -> Void) throws {
         }
     }
 
-    /// Above the threading threshold (8 MFLOP), on two threads: splits over columns and over rows.
+    /// Above the threading threshold (1 MFLOP), on two threads: splits over columns and over rows.
     @Test(arguments: isas) func twoThreads(isa: Int32) throws {
         try with(isa: isa, threads: 2) {
             for (form, (m, n, k)) in [(40, 400, 260), (600, 20, 400)].enumerated() {

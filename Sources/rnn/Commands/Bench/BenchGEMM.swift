@@ -59,7 +59,7 @@ struct BenchGEMM: ParsableCommand {
 
     func run() throws {
         guard rk_isa_force(isa.code) == 0 else {
-            throw ValidationError("this CPU has no \(isa.rawValue) support")
+            throw UnsupportedISA(isa: isa.rawValue)
         }
         rk_set_threads(Int32(threads))
         defer {
@@ -132,6 +132,11 @@ struct BenchGEMM: ParsableCommand {
             print("\(pad(label, 22)) \(pad(size, 24)) \(pad(String(rounded(gflops)), 7, right: true)) GFLOP/s"
                 + "  \(pad(String(rounded(100 * gflops / peak)), 5, right: true)) % of peak")
         }
+    }
+
+    struct UnsupportedISA: Error, CustomStringConvertible {
+        var isa: String
+        var description: String { "this CPU cannot run the \(isa) kernels" }
     }
 
     func rounded(_ x: Double) -> Double { (x * 10).rounded() / 10 }
