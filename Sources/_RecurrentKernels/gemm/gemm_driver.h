@@ -16,6 +16,8 @@ static const IMPL *LOCAL(impl_for)(int isa) {
 #if defined(__x86_64__)
     if (isa == RK_ISA_AVX512) return &CAT3(rk_, P, gemm_avx512);
     if (isa == RK_ISA_AVX2) return &CAT3(rk_, P, gemm_avx2);
+#else
+    (void)isa; // only the portable kernels exist here
 #endif
     return &CAT3(rk_, P, gemm_portable);
 }

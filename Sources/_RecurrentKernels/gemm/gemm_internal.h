@@ -5,11 +5,6 @@
 #include "rk_gemm.h"
 #include <stddef.h>
 
-#if defined(__x86_64__)
-#define RK_TARGET_AVX2 __attribute__((target("avx2,fma")))
-#define RK_TARGET_AVX512 __attribute__((target("avx512f,avx512vl,avx512dq,avx512bw,fma,avx2")))
-#endif
-
 /// One ISA's GEMM for one element type.
 /// - kernel: C[0:mr, 0:nr] = alpha * Apanel·Bpanel + beta * C (beta == 0: C not read), where
 ///   Apanel is mr x k stored k-major (a[p*mr + i]) and Bpanel is k x NR (b[p*NR + j], zero

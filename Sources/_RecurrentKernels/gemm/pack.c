@@ -20,7 +20,8 @@
         for (long q = 0; q < panels; q++) {                                                 \
             long r0 = rows[q], mr = rows[q + 1] - r0;                                       \
             if (transA) /* op(A) row i is column i of A: each k gives mr contiguous values */ \
-                for (long p = 0; p < k; p++) memcpy(dst + p * mr, A + p * lda + r0, (size_t)mr * sizeof(T)); \
+                for (long p = 0; p < k; p++)                                                \
+                    for (long i = 0; i < mr; i++) dst[p * mr + i] = A[p * lda + r0 + i];    \
             else                                                                            \
                 for (long i = 0; i < mr; i++) {                                             \
                     const T *src = A + (r0 + i) * lda;                                      \
