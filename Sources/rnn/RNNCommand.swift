@@ -7,6 +7,6 @@ struct RNNCommand: ParsableCommand {
         commandName: "rnn",
         abstract: "Recurrent neural networks trained with backpropagation through time.",
         version: RecurrentLibrary.version,
-        subcommands: [Bench.self]
+        subcommands: [Bench.self, Gradients.self]
     )
 }

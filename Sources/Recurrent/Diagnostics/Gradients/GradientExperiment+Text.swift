@@ -1,0 +1,81 @@
+/// The terminal output of `rnn gradients`.
+extension GradientExperiment {
+    /// The heading: task, sizes, optimizer, scaling and clipping.
+    public func heading() -> [String] {
+        let c = configuration
+        return [
+            "rnn gradients — \(c.task.summary(steps: c.steps))",
+            "hidden \(c.hiddenSize), batch \(c.batchSize), \(c.optimizer.rawValue.uppercased()) lr \(compact(c.learningRate)), "
+                + "\(c.trainSteps) training steps, W_hh × \(compact(c.recurrentScale)), "
+                + (c.clipNorm.map { "clip-norm \(compact($0))" } ?? "no clipping") + ", seed \(c.seed)",
+        ]
+    }
+
+    /// Charts, tables and update norms for finished results.
+    public func summary(_ results: [CellGradientResult]) -> [String] {
+        let T = configuration.steps
+        var out: [String] = []
+        func label(_ r: CellGradientResult, _ when: String) -> String { "\(r.cell.shortName) \(when)" }
+        func rows(_ values: (GradientFlow) -> [Double]) -> [(label: String, values: [Double])] {
+            results.flatMap { r in
+                [(label(r, "init"), values(r.initial))] + (r.trained.map { [(label(r, "trained"), values($0))] } ?? [])
+            }
+        }
+        for (title, values) in [
+            ("‖∂L/∂h_k‖", { (f: GradientFlow) in f.record.hiddenGradientNorms }),
+            ("‖step k's term of ∂L/∂W_hh‖", { (f: GradientFlow) in f.record.recurrentWeightContributionNorms }),
+        ] {
+            let chart = TerminalLogChart(rows: rows(values))
+            out.append("")
+            out.append("\(title), k = 1 … \(T)   (left: farthest from the loss; right: step \(T), where it enters)")
+            out += chart.lines()
+            if let legend = chart.legend() { out.append(legend) }
+        }
+
+        out.append("")
+        var table = TextTable(header: ["cell", "when", "ρ(W_hh)", "loss", "‖∂L/∂h_1‖/‖∂L/∂h_T‖", "factor/step", "fit R²", "‖∂L/∂h_1‖"],
+                              labelColumns: 2)
+        for r in results {
+            for (when, flow, loss) in [("init", r.initial, r.initialLoss)] + (r.trained.map { [("trained", $0, r.trainedLoss!)] } ?? []) {
+                let fit = flow.decay
+                table.append([r.cell.shortName, when, when == "init" ? fixed(r.spectralRadius, 2) : "", compact(loss), scientific(flow.endToEndRatio),
+                              fit.map { compact($0.factorPerStep) } ?? "–", fit.map { fixed($0.rSquared, 2) } ?? "–",
+                              scientific(flow.record.hiddenGradientNorms.first ?? .nan)])
+            }
+        }
+        out += table.lines()
+        out.append("ρ(W_hh): spectral radius at initialisation (largest over gate blocks); explosion needs ρ > 1.")
+        out.append("factor/step: q fitted to ‖∂L/∂h_k‖ ≈ C·q^(T−k) over k < T; q < 1 vanishes, q > 1 explodes. Chance loss \(compact(configuration.task.chanceLoss)).")
+
+        out.append("")
+        out += updateTable(results)
+        return out
+    }
+
+    private func updateTable(_ results: [CellGradientResult]) -> [String] {
+        let c = configuration
+        let clip = c.clipNorm
+        var header = ["cell", "‖g‖ at init", "‖Δθ‖ at init"]
+        if let clip { header += ["clipped to \(compact(clip))"] }
+        header += ["max ‖g‖ training", "max ‖Δθ‖ unclipped"]
+        if clip != nil { header += ["max ‖Δθ‖ applied", "clipped steps"] }
+        header += ["skipped"]
+        var table = TextTable(header: header)
+        for r in results {
+            var row = [r.cell.shortName, scientific(r.initialUpdate.gradientNorm), scientific(r.initialUpdate.unclipped)]
+            if clip != nil { row.append(scientific(r.initialUpdate.applied)) }
+            row += [r.updates.isEmpty ? "–" : scientific(r.updates.map(\.gradientNorm).max()!),
+                    r.updates.isEmpty ? "–" : scientific(r.updates.map(\.unclipped).max()!)]
+            if clip != nil {
+                row += [r.updates.isEmpty ? "–" : scientific(r.updates.map(\.applied).max()!),
+                        "\(r.history.clippedCount)/\(r.history.steps.count)"]
+            }
+            row.append("\(r.history.skippedCount)")
+            table.append(row)
+        }
+        var lines = ["updates ‖Δθ‖ = size of one \(c.optimizer.rawValue.uppercased()) step over all parameters"
+                     + (clip.map { ", without and with clipping the gradient norm to \(compact($0))" } ?? "")]
+        lines += table.lines()
+        return lines
+    }
+}
