@@ -70,7 +70,7 @@ struct Gradients: ParsableCommand {
         }
         for line in experiment.summary(results) { print(line) }
         if let report {
-            //TMP try experiment.report(results).write(to: report)
+            try experiment.report(results).write(to: report)
             print("report: \(report)")
         }
     }

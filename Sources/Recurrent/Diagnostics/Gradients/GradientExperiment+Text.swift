@@ -48,13 +48,19 @@ extension GradientExperiment {
         out.append("factor/step: q fitted to ‖∂L/∂h_k‖ ≈ C·q^(T−k) over k < T; q < 1 vanishes, q > 1 explodes. Chance loss \(compact(configuration.task.chanceLoss)).")
 
         out.append("")
-        out += updateTable(results)
+        out += summaryUpdateTable(results)
         return out
     }
 
-    private func updateTable(_ results: [CellGradientResult]) -> [String] {
-        let c = configuration
-        let clip = c.clipNorm
+    private func summaryUpdateTable(_ results: [CellGradientResult]) -> [String] {
+        let clip = configuration.clipNorm
+        return ["updates ‖Δθ‖ = size of one \(configuration.optimizer.rawValue.uppercased()) step over all parameters"
+                + (clip.map { ", without and with clipping the gradient norm to \(compact($0))" } ?? "")] + updateTable(results).lines()
+    }
+
+    /// The update norms per cell: at initialisation, and the largest during training.
+    func updateTable(_ results: [CellGradientResult]) -> TextTable {
+        let clip = configuration.clipNorm
         var header = ["cell", "‖g‖ at init", "‖Δθ‖ at init"]
         if let clip { header += ["clipped to \(compact(clip))"] }
         header += ["max ‖g‖ training", "max ‖Δθ‖ unclipped"]
@@ -73,9 +79,6 @@ extension GradientExperiment {
             row.append("\(r.history.skippedCount)")
             table.append(row)
         }
-        var lines = ["updates ‖Δθ‖ = size of one \(c.optimizer.rawValue.uppercased()) step over all parameters"
-                     + (clip.map { ", without and with clipping the gradient norm to \(compact($0))" } ?? "")]
-        lines += table.lines()
-        return lines
+        return table
     }
 }

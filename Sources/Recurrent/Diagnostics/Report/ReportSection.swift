@@ -1,0 +1,20 @@
+/// A titled part of a ``TrainingReport``: an optional note and a list of blocks.
+///
+/// The task-specific constructors (``textSamples(_:title:)``,
+/// ``confusionMatrix(labels:counts:title:)``, ``forecast(actual:predicted:predictionStart:title:valueLabel:)``,
+/// ``tagAccuracy(_:title:)``, ``translations(_:title:)``) and ``history(_:clipNorm:)`` build
+/// the usual ones; any other section is a title and blocks.
+public struct ReportSection: Sendable {
+    public var title: String
+    public var note: String?
+    public var blocks: [ReportBlock]
+    /// A short stable name, written as `data-section` and used for the anchor.
+    public var id: String
+
+    public init(_ title: String, id: String? = nil, note: String? = nil, blocks: [ReportBlock]) {
+        self.title = title
+        self.note = note
+        self.blocks = blocks
+        self.id = id ?? String(title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" })
+    }
+}
