@@ -7,6 +7,6 @@ struct RNNCommand: ParsableCommand {
         commandName: "rnn",
         abstract: "Recurrent neural networks trained with backpropagation through time.",
         version: RecurrentLibrary.version,
-        subcommands: [Bench.self, Gradients.self]
+        subcommands: [Bench.self, Gradients.self, Unfold.self]
     )
 }

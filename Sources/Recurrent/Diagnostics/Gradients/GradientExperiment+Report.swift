@@ -9,10 +9,10 @@ extension GradientExperiment {
         report.summary = [
             ("task", c.task.summary(steps: c.steps)),
             ("model", "one layer, hidden \(c.hiddenSize), linear readout of h_T; batch \(c.batchSize); Float64"),
-            ("initialisation", "PyTorch's" + (c.recurrentScale != 1 ? ", W_hh × \(compact(c.recurrentScale))" : "")
-                + (c.memoryGateBias != 0 ? ", forget/update-gate bias + \(compact(c.memoryGateBias))" : "")),
-            ("training", "\(c.trainSteps) steps of \(c.optimizer.rawValue.uppercased()), lr \(compact(c.learningRate))"
-                + (c.clipNorm.map { ", gradient norm clipped to \(compact($0))" } ?? ", no clipping")),
+            ("initialisation", "PyTorch's" + (c.recurrentScale != 1 ? ", W_hh × \(plain(c.recurrentScale))" : "")
+                + (c.memoryGateBias != 0 ? ", forget/update-gate bias + \(plain(c.memoryGateBias))" : "")),
+            ("training", "\(c.trainSteps) steps of \(c.optimizer.rawValue.uppercased()), lr \(plain(c.learningRate))"
+                + (c.clipNorm.map { ", gradient norm clipped to \(plain($0))" } ?? ", no clipping")),
             ("seed", "\(c.seed)"),
         ]
         report.sections.append(profileSection(results, title: "‖∂L/∂h_k‖ across the sequence", id: "hidden-gradient",
@@ -39,9 +39,10 @@ extension GradientExperiment {
         var chart = Chart(title: title, height: 320, xLabel: "time step k (the loss enters at k = \(configuration.steps))",
                           yLabel: yLabel, yKind: .log, id: id)
         for (i, r) in results.enumerated() {
-            chart.series.append(LineSeries("\(r.cell.shortName) at init", values: values(r.initial), color: Palette.color(i)))
-            if let t = r.trained {
-                chart.series.append(LineSeries("\(r.cell.shortName) trained", values: values(t), color: Palette.color(i), dashed: true))
+            for p in r.profiles {
+                chart.series.append(LineSeries("\(r.cell.shortName) \(p.label)", values: values(p.flow), color: Palette.color(i),
+                                               width: p.label == "init" ? 1.8 : 1.2, dashed: p.label == "trained",
+                                               markers: p.label.hasPrefix("init, "), maxPoints: 2000))
             }
         }
         return ReportSection(title, id: id, note: "Log scale. A straight line is geometric decay (or growth) per step.",
@@ -49,30 +50,29 @@ extension GradientExperiment {
     }
 
     private func ratioSection(_ results: [CellGradientResult]) -> ReportSection {
-        let hasTrained = results.contains { $0.trained != nil }
-        var chart = Chart(title: "‖∂L/∂h_1‖ / ‖∂L/∂h_T‖", width: 480, height: 260, yLabel: "ratio", yKind: .log, id: "ratio")
+        let labels = results.flatMap { $0.profiles.map(\.label) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        var chart = Chart(title: "‖∂L/∂h_1‖ / ‖∂L/∂h_T‖", width: 560, height: 280, yLabel: "ratio", yKind: .log, id: "ratio")
         chart.xCategories = results.map(\.cell.shortName)
-        let w = hasTrained ? 0.38 : 0.7
-        chart.series.append(BarSeries("at init", bars: results.enumerated().map { (x: Double($0.offset), value: $0.element.initial.endToEndRatio) },
-                                      color: Palette.color(0), width: w, offset: hasTrained ? -0.2 : 0,
-                                      tooltips: results.map { "\($0.cell.shortName) at init: \(scientific($0.initial.endToEndRatio))" }))
-        if hasTrained {
-            let trained = results.enumerated().compactMap { i, r in r.trained.map { (x: Double(i), value: $0.endToEndRatio) } }
-            chart.series.append(BarSeries("trained", bars: trained, color: Palette.color(1), width: w, offset: 0.2,
-                                          tooltips: trained.map { "\(results[Int($0.x)].cell.shortName) trained: \(scientific($0.value))" }))
+        let w = 0.8 / Double(labels.count)
+        for (j, label) in labels.enumerated() {
+            let bars = results.enumerated().compactMap { i, r in
+                r.profiles.first { $0.label == label }.map { (x: Double(i), value: $0.flow.endToEndRatio, cell: r.cell.shortName) }
+            }
+            chart.series.append(BarSeries(label, bars: bars.map { (x: $0.x, value: $0.value) }, color: Palette.color(j), width: w,
+                                          offset: (Double(j) - Double(labels.count - 1) / 2) * w,
+                                          tooltips: bars.map { "\($0.cell) \(label): \(scientific($0.value))" }))
         }
         var rows: [[String]] = []
         for r in results {
-            for (when, flow, loss) in [("init", r.initial, r.initialLoss)] + (r.trained.map { [("trained", $0, r.trainedLoss!)] } ?? []) {
-                let fit = flow.decay
-                rows.append([r.cell.shortName, when, when == "init" ? fixed(r.spectralRadius, 2) : "", compact(loss),
-                             scientific(flow.endToEndRatio), fit.map { compact($0.factorPerStep) } ?? "–",
-                             fit.map { fixed($0.rSquared, 2) } ?? "–"])
+            for p in r.profiles {
+                let fit = p.flow.decay
+                rows.append([r.cell.shortName, p.label, fixed(p.spectralRadius, 2), compact(p.loss), scientific(p.flow.endToEndRatio),
+                             fit.map { compact($0.factorPerStep) } ?? "–", fit.map { fixed($0.rSquared, 2) } ?? "–"])
             }
         }
         return ReportSection("End-to-end ratio and factor per step", id: "ratio",
                              note: "q is fitted to ‖∂L/∂h_k‖ ≈ C·q^(T−k) over k < T: q < 1 vanishes, q > 1 explodes. "
-                                 + "ρ(W_hh) is the spectral radius of the recurrent weights at initialisation (largest gate block).",
+                                 + "ρ(W_hh) is the spectral radius of the recurrent weights (largest gate block).",
                              blocks: [.chart(chart), .table(ReportTable(
                                 header: ["cell", "when", "ρ(W_hh)", "loss", "‖∂L/∂h_1‖/‖∂L/∂h_T‖", "factor/step q", "fit R²"],
                                 rows: rows, numericColumns: [2, 3, 4, 5, 6]))])

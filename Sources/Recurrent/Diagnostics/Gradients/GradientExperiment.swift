@@ -1,22 +1,3 @@
-/// The measurements of one cell in a ``GradientExperiment``.
-public struct CellGradientResult: Sendable {
-    public var cell: CellKind
-    /// ρ(W_hh) at initialisation, after any scaling: the largest over the gate blocks.
-    public var spectralRadius: Double
-    /// The flow on the probe batch at initialisation (after any recurrent scaling), and its loss.
-    public var initial: GradientFlow
-    public var initialLoss: Double
-    /// The first update on the probe batch, with and without clipping (not applied).
-    public var initialUpdate: UpdateNorms
-    /// The flow on the same probe batch after training (nil when there was no training).
-    public var trained: GradientFlow?
-    public var trainedLoss: Double?
-    /// One record per training step (loss, gradient norm, clipping) and gradient snapshots.
-    public var history: TrainingHistory
-    /// The update norms of the training steps that were not skipped.
-    public var updates: [UpdateNorms]
-}
-
 /// The experiment behind `rnn gradients`: for each cell, how ‖∂L/∂h_k‖ and the per-step terms
 /// of ∂L/∂W_hh depend on k at initialisation and after some training on a ``LongRangeTask``,
 /// and what gradient clipping does to the updates.
@@ -43,20 +24,19 @@ public struct GradientExperiment {
     /// Runs one cell.
     public func run(_ cell: CellKind) throws -> CellGradientResult {
         let c = configuration
-        let model = ReadoutModel<Double>(cell: cell, inputSize: c.task.inputSize, hiddenSize: c.hiddenSize,
-                                         outputSize: c.task.outputSize, seed: c.seed)
-        if c.recurrentScale != 1 { model.scaleRecurrentWeights(by: c.recurrentScale) }
-        if c.memoryGateBias != 0 { model.addMemoryGateBias(c.memoryGateBias) }
+        let model = makeModel(cell, gateBias: c.memoryGateBias)
         let optimizer: any Optimizer<Double> = switch c.optimizer {
         case .sgd: try SGD(model.parameters, learningRate: c.learningRate)
         case .adam: try Adam(model.parameters, learningRate: c.learningRate)
         }
-        let radius = model.layer.recurrentSpectralRadii().max() ?? .nan
         var probeRNG = RandomGenerator(seed: c.seed &+ 1)
         let probe: LongRangeBatch<Double> = c.task.sample(steps: c.steps, batch: c.batchSize, using: &probeRNG)
 
-        model.zeroGradients()
-        let (initialLoss, initial) = try model.forwardBackward(probe, record: true)
+        let initial = try profile(model, probe, "init")
+        var withBias: GradientProfile?
+        if let b = c.comparisonGateBias, c.memoryGateBias == 0, cell == .lstm || cell == .gru {
+            withBias = try profile(makeModel(cell, gateBias: b), probe, "init, gate bias +" + plain(b))
+        }
         let initialUpdate = try measureUpdate(optimizer, clipNorm: c.clipNorm, apply: false)
 
         var history = TrainingHistory()
@@ -83,13 +63,26 @@ public struct GradientExperiment {
                 skipped: !finite, seconds: monotonicClock() - start))
         }
 
-        var trained: GradientFlow?
-        var trainedLoss: Double?
-        if c.trainSteps > 0 {
-            model.zeroGradients()
-            (trainedLoss, trained) = try model.forwardBackward(probe, record: true)
-        }
-        return CellGradientResult(cell: cell, spectralRadius: radius, initial: initial!, initialLoss: initialLoss, initialUpdate: initialUpdate,
-                                  trained: trained, trainedLoss: trainedLoss, history: history, updates: updates)
+        let trained = c.trainSteps > 0 ? try profile(model, probe, "trained") : nil
+        return CellGradientResult(cell: cell, initial: initial, initialWithGateBias: withBias, trained: trained,
+                                  initialUpdate: initialUpdate, history: history, updates: updates)
+    }
+
+    /// The model of a cell at initialisation: PyTorch's, W_hh scaled, memory-gate bias added.
+    private func makeModel(_ cell: CellKind, gateBias: Double) -> ReadoutModel<Double> {
+        let c = configuration
+        let model = ReadoutModel<Double>(cell: cell, inputSize: c.task.inputSize, hiddenSize: c.hiddenSize,
+                                         outputSize: c.task.outputSize, seed: c.seed)
+        if c.recurrentScale != 1 { model.scaleRecurrentWeights(by: c.recurrentScale) }
+        if gateBias != 0 { model.addMemoryGateBias(gateBias) }
+        return model
+    }
+
+    /// Measures the flow on the probe batch; leaves the gradients of that pass in place.
+    private func profile(_ model: ReadoutModel<Double>, _ probe: LongRangeBatch<Double>, _ label: String) throws -> GradientProfile {
+        model.zeroGradients()
+        let (loss, flow) = try model.forwardBackward(probe, record: true)
+        return GradientProfile(label: label, flow: flow!, loss: loss,
+                               spectralRadius: model.layer.recurrentSpectralRadii().max() ?? .nan)
     }
 }

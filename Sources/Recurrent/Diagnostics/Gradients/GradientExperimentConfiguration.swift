@@ -25,6 +25,11 @@ public struct GradientExperimentConfiguration: Sendable, Equatable {
     /// initialisation (0: PyTorch's initialisation; 1: the LSTM forget-gate bias of Jozefowicz
     /// et al. 2015, Keras' `unit_forget_bias`).
     public var memoryGateBias = 0.0
+    /// When ``memoryGateBias`` is 0, LSTM and GRU are also measured at initialisation with
+    /// this memory-gate bias (nil: not): at PyTorch's initialisation their gates sit near
+    /// σ(0) = ½ and they forget almost as fast as a plain RNN; the comparison shows what the
+    /// usual +1 changes.
+    public var comparisonGateBias: Double? = 1
     /// Clip the global gradient norm to this before each update (nil: no clipping).
     public var clipNorm: Double?
     /// Gradient-through-time snapshots kept during training (evenly spaced, for the heatmap).

@@ -41,3 +41,9 @@ func compact(_ x: Double, significant: Int = 3) -> String {
     let magnitude = Int(Double.log10(a).rounded(.down))  // 10^magnitude ≤ a
     return fixed(x, max(significant - 1 - magnitude, 0))
 }
+
+/// The shortest exact decimal for a setting ("1", "0.1", "2.5", "1e-05").
+func plain(_ x: Double) -> String {
+    if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return "\(x)"
+}

@@ -6,7 +6,7 @@ extension ReportSection {
         var chart = Chart(title: "Gradient norm before clipping", xLabel: "step", yLabel: "‖g‖",
                           yKind: scaleKind(for: norms.map(\.y), ratio: 10), id: "gradient-norm")
         chart.series.append(LineSeries("‖g‖", points: norms, color: Palette.color(2), width: 1))
-        if let clipNorm { chart.series.append(RuleSeries("clip threshold \(compact(clipNorm))", at: clipNorm, color: "#333333")) }
+        if let clipNorm { chart.series.append(RuleSeries("clip threshold \(plain(clipNorm))", at: clipNorm, color: "#333333")) }
 
         let clipped = h.clippedCount, n = h.steps.count
         var blocks: [ReportBlock] = []
