@@ -2,12 +2,13 @@ import RealModule
 
 /// The spectral radius ρ(W) = max |λ_i| of a square matrix, estimated by Gelfand's formula
 /// ρ = lim ‖W^k‖^(1/k) with k = 2^squarings (repeated squaring, renormalised at each step so
-/// nothing overflows). The estimate exceeds ρ by at most a factor n^(1/(2k)) for an n×n
-/// matrix whose dominant eigenvalues are not defective: 1.7 % for n = 32 at the default k = 256.
+/// nothing overflows). For an n×n matrix whose dominant eigenvalues are not defective, the
+/// estimate exceeds ρ by at most a factor n^(1/(2k)): 3·10⁻⁵ for n = 32 at the default
+/// k = 2¹⁶.
 ///
 /// ρ(W_hh) > 1 is necessary for gradients to explode through a tanh RNN (|tanh′| ≤ 1;
 /// Pascanu et al. 2013); ρ < 1 makes them vanish.
-public func spectralRadius(_ matrix: [Double], size n: Int, squarings: Int = 8) -> Double {
+public func spectralRadius(_ matrix: [Double], size n: Int, squarings: Int = 16) -> Double {
     precondition(matrix.count == n * n && n > 0, "spectralRadius: \(matrix.count) values for a \(n)×\(n) matrix")
     var m = matrix
     var logScale = 0.0

@@ -28,32 +28,32 @@ public enum NiceTicks {
         }
         let step = niceNumber(niceNumber(hi - lo, round: false) / Double(max(count - 1, 1)), round: true)
         let first = (lo / step).rounded(.down), last = (hi / step).rounded(.up)
+        // Rounded to the step's decimals, so 3 × 0.2 is 0.6, not 0.6000000000000001.
+        let decimals = Double.pow(10, max(0, -Double.log10(step).rounded(.down)))
         let ticks = stride(from: first, through: last, by: 1).map { n -> Double in
-            let v = n * step
+            let v = (n * step * decimals).rounded() / decimals
             return abs(v) < step * 1e-9 ? 0 : v
         }
         return (ticks, step)
     }
 
-    /// Ticks for a logarithmic axis over `lo…hi` (both > 0): powers of ten, every k-th decade
-    /// when there are more than `count` of them, or 1-2-5 multiples within fewer than two
-    /// decades.
+    /// Ticks for a logarithmic axis over `lo…hi` (both > 0), all inside it: powers of ten
+    /// (every k-th decade, counted down from the top, when there are more than `count`); 1-2-5
+    /// multiples when fewer than three powers fall inside; 1…9 multiples when fewer than two
+    /// of those do.
     public static func logarithmic(_ lo: Double, _ hi: Double, count: Int = 6) -> [Double] {
         precondition(lo > 0 && hi >= lo, "logarithmic ticks need 0 < lo ≤ hi, got \(lo)…\(hi)")
-        let a = Double.log10(lo).rounded(.down), b = Double.log10(hi).rounded(.up)
-        let decades = Int(b - a)
-        if decades <= 1 {
-            var t: [Double] = []
-            for e in Int(a)...Int(b) {
-                for m in [1.0, 2, 5] {
-                    let v = m * Double.pow(10, Double(e))
-                    if v >= lo * 0.999 && v <= hi * 1.001 { t.append(v) }
-                }
-            }
-            return t.count >= 2 ? t : [Double.pow(10, a), Double.pow(10, b)]
+        let inside = { (v: Double) in v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9) }
+        let a = Int(Double.log10(lo).rounded(.down)), b = Int(Double.log10(hi).rounded(.up))
+        let powers = (a...b).map { Double.pow(10, Double($0)) }.filter(inside)
+        if powers.count >= 3 {
+            let every = max(1, Int((Double(powers.count - 1) / Double(max(count - 1, 1))).rounded(.up)))
+            return stride(from: powers.count - 1, through: 0, by: -every).map { powers[$0] }.reversed()
         }
-        let every = max(1, Int((Double(decades) / Double(max(count - 1, 1))).rounded(.up)))
-        let start = Int((a / Double(every)).rounded(.down)) * every
-        return stride(from: start, through: Int(b), by: every).map { Double.pow(10, Double($0)) }
+        for multiples in [[1.0, 2, 5], [1.0, 2, 3, 4, 5, 6, 7, 8, 9]] {
+            let t = (a...b).flatMap { e in multiples.map { $0 * Double.pow(10, Double(e)) } }.filter(inside)
+            if t.count >= 2 { return t }
+        }
+        return lo == hi ? [lo] : [lo, hi]
     }
 }

@@ -63,6 +63,7 @@ public struct Scale: Sendable, Equatable {
             }
             return compact(v)
         }
+        if v == 0 { return "0" }
         let step = zip(ticks.dropFirst(), ticks).map { $0 - $1 }.min() ?? abs(v)
         let magnitude = max(abs(ticks.first ?? v), abs(ticks.last ?? v))
         if magnitude >= 1e6 || (step > 0 && step < 1e-4) { return scientific(v, 1) }

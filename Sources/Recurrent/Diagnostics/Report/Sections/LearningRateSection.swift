@@ -4,7 +4,7 @@ extension ReportSection {
         let rates = h.steps.map(\.learningRate)
         if let first = rates.first, rates.allSatisfy({ $0 == first }) {
             return ReportSection("Learning rate", id: "learning-rate",
-                                 blocks: [.paragraph("Constant at \(compact(first, significant: 4)) for all \(grouped(rates.count)) steps.")])
+                                 blocks: [.paragraph("Constant at \(plain(first)) for all \(grouped(rates.count)) steps.")])
         }
         var chart = Chart(title: "Learning rate", height: 200, xLabel: "step", yLabel: "learning rate",
                           yKind: scaleKind(for: rates, ratio: 10), id: "learning-rate")
