@@ -16,6 +16,19 @@ import Testing
                                                    "--enable-logging=stderr", "--v=0"] + args, timeout: 120)
     }
 
+    /// Copies a test's page and screenshot to `$RECURRENT_TEST_ARTIFACTS` (if set), for people
+    /// and CI to look at.
+    static func keep(_ files: [URL]) {
+        guard let dir = ProcessInfo.processInfo.environment["RECURRENT_TEST_ARTIFACTS"] else { return }
+        let target = URL(fileURLWithPath: dir)
+        try? FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        for f in files {
+            let to = target.appendingPathComponent(f.lastPathComponent)
+            try? FileManager.default.removeItem(at: to)
+            try? FileManager.default.copyItem(at: f, to: to)
+        }
+    }
+
     /// Messages that mean the page did not load cleanly (console errors, failed requests).
     static func pageErrors(_ stderr: String) -> [String] {
         stderr.split(separator: "\n").map(String.init).filter {
@@ -46,6 +59,7 @@ import Testing
         let shot = dir.appendingPathComponent("report.png")
         let s = try Self.headless(["--window-size=1000,1400", "--screenshot=\(shot.path)", page.absoluteString])
         #expect(s.status == 0)
+        Self.keep([page, shot])
         let image = try PNGImage(contentsOf: shot)
         #expect(image.width == 1000 && image.height == 1400)
         #expect(image.distinctColors > 100, "only \(image.distinctColors) colours: blank page?")
@@ -66,6 +80,7 @@ import Testing
         #expect(!dom.stdout.contains("parsererror") && !dom.stdout.contains("error on line"))
         let shot = dir.appendingPathComponent("lstm.png")
         _ = try Self.headless(["--window-size=900,600", "--screenshot=\(shot.path)", file.absoluteString])
+        Self.keep([file, shot])
         let image = try PNGImage(contentsOf: shot)
         #expect(image.distinctColors > 50)
         #expect(image.saturatedPixels > 500)

@@ -1,5 +1,6 @@
 /// The report's CSS: system fonts only, nothing loaded from the network.
 enum ReportStyle {
+    /// Written unescaped into `<style>`: must not contain "<" or "&".
     static let css = """
         :root { color-scheme: light; }
         body { margin: 0; background: #f6f6f4; color: #222; font: 14px/1.45 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }

@@ -47,7 +47,11 @@ public struct TrainingReport: Sendable {
         w.raw("<meta charset=\"utf-8\"/><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
         w.raw("<meta name=\"generator\" content=\"Recurrent \(RecurrentLibrary.version)\"/>")
         w.element("title", text: title)
-        w.element("style", text: ReportStyle.css)
+        // <style> is raw text in HTML (entities are not decoded), so the CSS goes in as is;
+        // it contains no "<" or "&", which keeps the document well-formed XML as well.
+        w.open("style")
+        w.raw(ReportStyle.css)
+        w.close("style")
         w.close("head")
         w.newline()
         w.open("body")

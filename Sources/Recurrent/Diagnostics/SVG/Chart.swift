@@ -94,7 +94,11 @@ public struct Chart: Sendable {
             if rotateX {
                 parts.append(.text(text, x: px, y: plotBottom + 14, anchor: "end", size: fontSize, fill: "#444444", rotate: -35))
             } else {
-                parts.append(.text(text, x: px, y: plotBottom + 16, anchor: "middle", size: fontSize, fill: "#444444"))
+                // A label that would stick out of the drawing is aligned to its edge instead.
+                let half = SVGElement.textWidth(text, size: fontSize) / 2
+                let anchor = px + half > width - 2 ? "end" : (px - half < 2 ? "start" : "middle")
+                let x = anchor == "end" ? min(px + half, width - 2) : (anchor == "start" ? max(px - half, 2) : px)
+                parts.append(.text(text, x: x, y: plotBottom + 16, anchor: anchor, size: fontSize, fill: "#444444"))
             }
         }
         parts.append(.group(series.map { $0.render(x: xScale, y: yScale) }, [("class", "plot")]))

@@ -68,6 +68,8 @@ public struct Scale: Sendable, Equatable {
         let magnitude = max(abs(ticks.first ?? v), abs(ticks.last ?? v))
         if magnitude >= 1e6 || (step > 0 && step < 1e-4) { return scientific(v, 1) }
         let decimals = step > 0 ? max(0, Int(-Double.log10(step).rounded(.down))) : 0
+        // Whole numbers of five or more digits with thousands separators ("50,000").
+        if decimals == 0, abs(v) >= 10_000, v == v.rounded() { return grouped(Int(v)) }
         let s = fixed(v, min(decimals, 6))
         return s == "-0" ? "0" : s
     }

@@ -12,7 +12,7 @@ extension ReportSection {
         let rates = counts.enumerated().map { i, row in row.map { rowTotals[i] > 0 ? Double($0) / Double(rowTotals[i]) : .nan } }
 
         let side = min(640, max(260, Double(n) * 34 + 160))
-        var chart = Chart(title: "Share of each true class (row) predicted as each class (column)", width: side + 90,
+        var chart = Chart(title: "Rows: true class · columns: predicted", width: max(side + 90, 420),
                           height: side, xLabel: "predicted", yLabel: "true", id: "confusion-matrix")
         chart.xCategories = labels
         chart.yCategories = labels

@@ -33,17 +33,6 @@ func scaleKind(for values: [Double], ratio: Double = 30) -> Scale.Kind {
     return hi / lo > ratio ? .log : .linear
 }
 
-/// "12,345".
-func grouped(_ n: Int) -> String {
-    let s = String(n.magnitude)
-    var out = ""
-    for (i, c) in s.enumerated() {
-        if i > 0 && (s.count - i) % 3 == 0 { out += "," }
-        out.append(c)
-    }
-    return (n < 0 ? "-" : "") + out
-}
-
 /// The split names in a stable order: validation, test, then others alphabetically.
 func orderedSplits(_ evaluations: [EvaluationRecord]) -> [String] {
     let names = Set(evaluations.map(\.split))
