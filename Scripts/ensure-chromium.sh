@@ -22,6 +22,6 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 echo "ensure-chromium: installing chromium with apt-get"
 $sudo apt-get update -q
-$sudo apt-get install -y -q --no-install-recommends chromium fonts-dejavu-core || $sudo apt-get install -y -q chromium-browser
+$sudo apt-get install -y -q chromium fonts-dejavu-core || $sudo apt-get install -y -q chromium-browser
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1
 echo "ensure-chromium: installed $(command -v chromium || command -v chromium-browser)"
