@@ -14,9 +14,13 @@ struct Gradients: ParsableCommand {
             log-scale terminal charts, with the ratio ‖∂L/∂h_1‖/‖∂L/∂h_T‖ and the fitted factor \
             per step. --recurrent-scale 2 shows the exploding case; --clip-norm shows what \
             clipping does to the update.
+            At PyTorch's initialisation the LSTM's forget gate and the GRU's update gate sit near \
+            σ(0) = ½, so they forget almost as fast as a tanh RNN; the rows "init, gate bias +1" show \
+            the same cells with the usual +1 on that gate's bias (--gate-bias sets it for the whole run).
             Examples:
               rnn gradients
-              rnn gradients --cell rnn --recurrent-scale 2 --clip-norm 1
+              rnn gradients --cell rnn --recurrent-scale 3 --clip-norm 1
+              rnn gradients --optimizer adam --learning-rate 0.01 --train-steps 300
               rnn gradients --steps 100 --report gradients.html
             """)
 

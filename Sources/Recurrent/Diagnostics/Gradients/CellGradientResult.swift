@@ -2,7 +2,9 @@
 public struct GradientProfile: Sendable {
     /// "init", "init, gate bias +1", "trained".
     public var label: String
+    /// The norms through time and their summaries.
     public var flow: GradientFlow
+    /// The loss on the probe batch.
     public var loss: Double
     /// ρ(W_hh) of the weights measured (largest gate block).
     public var spectralRadius: Double
@@ -10,6 +12,7 @@ public struct GradientProfile: Sendable {
 
 /// The measurements of one cell in a ``GradientExperiment``.
 public struct CellGradientResult: Sendable {
+    /// The cell measured.
     public var cell: CellKind
     /// At initialisation (after any scaling and gate bias), on the probe batch.
     public var initial: GradientProfile

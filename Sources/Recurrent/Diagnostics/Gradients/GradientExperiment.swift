@@ -4,6 +4,7 @@
 ///
 /// Every cell sees the same probe batch and the same training batches (one seed).
 public struct GradientExperiment {
+    /// The settings, validated.
     public let configuration: GradientExperimentConfiguration
 
     /// Validates the configuration.

@@ -8,16 +8,21 @@ public struct GradientExperimentConfiguration: Sendable, Equatable {
         case adam
     }
 
+    /// The task the loss comes from.
     public var task: LongRangeTask = .recall
     /// The cells compared, one row each (default: tanh RNN, LSTM, GRU).
     public var cells: [CellKind] = [.rnnTanh, .lstm, .gru]
     /// T, the sequence length.
     public var steps = 50
+    /// Hidden units of the one recurrent layer.
     public var hiddenSize = 32
+    /// Sequences per batch (probe and training).
     public var batchSize = 32
     /// Optimisation steps between the "initialisation" and "trained" measurements.
     public var trainSteps = 150
+    /// The optimizer of the training phase.
     public var optimizer: OptimizerKind = .sgd
+    /// Its learning rate.
     public var learningRate = 0.1
     /// Multiplies W_hh after the default initialisation (> 1 to provoke exploding gradients).
     public var recurrentScale = 1.0
@@ -34,6 +39,7 @@ public struct GradientExperimentConfiguration: Sendable, Equatable {
     public var clipNorm: Double?
     /// Gradient-through-time snapshots kept during training (evenly spaced, for the heatmap).
     public var snapshots = 60
+    /// Seeds the weights, the probe batch and the training batches.
     public var seed: UInt64 = 1
 
     public init() {}
@@ -56,6 +62,8 @@ public struct GradientExperimentConfiguration: Sendable, Equatable {
 
 /// A setting a ``GradientExperiment`` cannot run with.
 public struct GradientExperimentError: Error, CustomStringConvertible, Equatable {
+    /// What is wrong, naming the option.
     public let description: String
+    /// An error with a message.
     public init(_ description: String) { self.description = description }
 }

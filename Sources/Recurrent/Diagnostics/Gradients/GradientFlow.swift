@@ -8,6 +8,7 @@ public struct GradientFlow: Sendable, Equatable {
     /// The per-step norms as BPTT recorded them.
     public var record: GradientThroughTime
 
+    /// Wraps one record of ``RecurrentLayer/gradientsThroughTime``.
     public init(_ record: GradientThroughTime) { self.record = record }
 
     /// T.

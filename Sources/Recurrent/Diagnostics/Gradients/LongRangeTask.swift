@@ -82,6 +82,7 @@ public enum LongRangeTask: String, Sendable, CaseIterable, Codable {
 
 /// Sequences of a ``LongRangeTask`` and what the model must answer at their last step.
 public struct LongRangeBatch<S: TensorScalar> {
+    /// The answer expected at the last step.
     public enum Target {
         /// One class id per sequence (recall).
         case classes([Int32])
@@ -91,6 +92,7 @@ public struct LongRangeBatch<S: TensorScalar> {
 
     /// (T, B, inputSize), time-major.
     public var input: Tensor<S>
+    /// One answer per sequence.
     public var target: Target
 
     /// The loss of `prediction` (B, outputSize) and its gradient: cross-entropy or mean

@@ -1,12 +1,14 @@
 /// A loss evaluated on a recurrent layer's output: its value and its gradients with respect to
 /// the output and the final state (nil where the loss does not use them).
 public struct RecurrentLoss<S: TensorScalar> {
+    /// L.
     public var loss: Double
     /// ∂L/∂output, the shape of the layer's output.
     public var gradOutput: Tensor<S>?
     /// ∂L/∂(final state).
     public var gradFinalState: RecurrentState<S>?
 
+    /// A loss and the gradients it sends into the layer.
     public init(loss: Double, gradOutput: Tensor<S>?, gradFinalState: RecurrentState<S>? = nil) {
         self.loss = loss
         self.gradOutput = gradOutput
@@ -16,6 +18,7 @@ public struct RecurrentLoss<S: TensorScalar> {
 
 /// One forward and backward pass with gradient-through-time recording.
 public struct GradientFlowMeasurement: Sendable {
+    /// The loss of the pass.
     public var loss: Double
     /// One flow per layer and direction, in the order of ``RecurrentLayer/gradientsThroughTime``
     /// (layer 0 forward first).

@@ -7,6 +7,7 @@ public struct UpdateNorms: Sendable, Equatable, Codable {
     /// ‖Δθ‖ of the update from the clipped gradient (nil when not clipping).
     public var clipped: Double?
 
+    /// The norms of one update.
     public init(gradientNorm: Double, unclipped: Double, clipped: Double?) {
         self.gradientNorm = gradientNorm
         self.unclipped = unclipped

@@ -14,15 +14,18 @@ import Foundation
 /// Long runs stay small: every polyline keeps at most 2,000 points (min/max decimation), so a
 /// run of 10⁵ steps still gives a file of a few hundred kilobytes.
 public struct TrainingReport: Sendable {
+    /// The page title and heading.
     public var title: String
     /// Key facts shown under the title: (name, value).
     public var summary: [(String, String)]
+    /// The run whose curves open the report (nil: task sections only).
     public var history: TrainingHistory?
     /// The clipping threshold, drawn on the gradient-norm chart.
     public var clipNorm: Double?
     /// Sections after the history's.
     public var sections: [ReportSection]
 
+    /// A report; add task sections to ``sections``.
     public init(title: String, summary: [(String, String)] = [], history: TrainingHistory? = nil, clipNorm: Double? = nil,
                 sections: [ReportSection] = []) {
         self.title = title

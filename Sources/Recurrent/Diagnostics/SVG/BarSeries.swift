@@ -2,14 +2,20 @@
 /// on their x with a width in x units. Several bar series side by side: give each an
 /// ``offset`` (x units) and a narrower width.
 public struct BarSeries: ChartSeries {
+    /// The legend label (nil: none).
     public var name: String?
+    /// Bar centres and heights.
     public var bars: [(x: Double, value: Double)]
+    /// Fill colour.
     public var color: String
+    /// Bar width in x units.
     public var width: Double
+    /// Shift of every bar along x, in x units (for grouped bars).
     public var offset: Double
     /// One tooltip per bar (empty: the value).
     public var tooltips: [String]
 
+    /// Bars, optionally named and offset.
     public init(_ name: String?, bars: [(x: Double, value: Double)], color: String, width: Double = 0.8,
                 offset: Double = 0, tooltips: [String] = []) {
         precondition(tooltips.isEmpty || tooltips.count == bars.count, "BarSeries: one tooltip per bar")

@@ -5,11 +5,15 @@
 ///     chart.series.append(LineSeries("train", points: pts, color: Palette.color(0)))
 ///     let svg = chart.element        // inline in HTML, or chart.document.standalone
 public struct Chart: Sendable {
+    /// Drawn at the top left and as the SVG title.
     public var title: String?
+    /// Size of the drawing in pixels (it scales down to fit a page).
     public var width: Double
     public var height: Double
+    /// Axis titles.
     public var xLabel: String?
     public var yLabel: String?
+    /// Linear or logarithmic axes.
     public var xKind: Scale.Kind
     public var yKind: Scale.Kind
     /// Fixed axis ranges (default: covering the series, widened to nice ticks).
@@ -23,6 +27,7 @@ public struct Chart: Sendable {
     public var yReversed = false
     /// The y axis includes 0 (bars, rates).
     public var yIncludesZero = false
+    /// What is drawn, in order (later on top).
     public var series: [any ChartSeries] = []
     /// Written as `data-chart` on the root, to find the chart in a page.
     public var id: String?

@@ -1,15 +1,20 @@
 /// How well one tag was predicted (tag): correct predictions among the tokens that carry it.
 public struct TagAccuracy: Sendable, Equatable {
+    /// The tag ("NOUN").
     public var tag: String
+    /// Tokens with this gold tag that the model tagged correctly.
     public var correct: Int
+    /// Tokens with this gold tag.
     public var total: Int
 
+    /// The counts of one tag.
     public init(tag: String, correct: Int, total: Int) {
         self.tag = tag
         self.correct = correct
         self.total = total
     }
 
+    /// correct / total (NaN without tokens).
     public var accuracy: Double { total > 0 ? Double(correct) / Double(total) : .nan }
 }
 

@@ -2,12 +2,14 @@
 public struct TextSample: Sendable, Equatable {
     /// The text the generation was primed with, if any.
     public var prompt: String?
+    /// The generated text (after the prompt).
     public var text: String
     /// Sampling temperature, if any.
     public var temperature: Double?
     /// The training step the sample was taken at, if any.
     public var step: Int?
 
+    /// A sample and what produced it.
     public init(prompt: String? = nil, text: String, temperature: Double? = nil, step: Int? = nil) {
         self.prompt = prompt
         self.text = text

@@ -1,10 +1,14 @@
 /// One sequence-to-sequence example (seq2seq): the input, the expected output and the
 /// model's.
 public struct Translation: Sendable, Equatable {
+    /// The input sequence.
     public var source: String
+    /// The expected output, if known.
     public var reference: String?
+    /// The model's output.
     public var hypothesis: String
 
+    /// One example.
     public init(source: String, reference: String? = nil, hypothesis: String) {
         self.source = source
         self.reference = reference
