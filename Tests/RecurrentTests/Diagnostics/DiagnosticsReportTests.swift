@@ -96,6 +96,11 @@ import Testing
         #expect(t.rows[0] == ["a", "10", "88.9 %", "80.0 %", "84.2 %"])
     }
 
+    @Test func tagAccuracyFromRatesAndCounts() {
+        #expect(TagAccuracy(tag: "NOUN", accuracy: 0.95, count: 1000) == TagAccuracy(tag: "NOUN", correct: 950, total: 1000))
+        #expect(TagAccuracy(tag: "X", accuracy: .nan, count: 0).accuracy.isNaN)
+    }
+
     @Test func emptyHistoryAndEmptySectionsStillRender() {
         let r = TrainingReport(title: "empty", history: TrainingHistory(), sections: [.textSamples([]), .tagAccuracy([])])
         #expect(XMLCheck.parse(r.html).error == nil)

@@ -14,6 +14,11 @@ public struct TagAccuracy: Sendable, Equatable {
         self.total = total
     }
 
+    /// From an accuracy in [0, 1] over `count` tokens (correct = accuracy·count, rounded).
+    public init(tag: String, accuracy: Double, count: Int) {
+        self.init(tag: tag, correct: accuracy.isFinite ? Int((accuracy * Double(count)).rounded()) : 0, total: count)
+    }
+
     /// correct / total (NaN without tokens).
     public var accuracy: Double { total > 0 ? Double(correct) / Double(total) : .nan }
 }
