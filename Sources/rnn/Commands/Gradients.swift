@@ -24,6 +24,10 @@ struct Gradients: ParsableCommand {
               rnn gradients --steps 100 --report gradients.html
             """)
 
+    @Argument(help: "A model written by `rnn train` (then --data is required): measure it instead of the built-in task.")
+    var model: String?
+    @Option(help: "With MODEL: a data file in the model's task format; its first batch is measured.")
+    var data: String?
     @Option(help: "Cell to measure: rnn, rnn-relu, lstm, gru (default: rnn, lstm and gru).")
     var cell: String?
     @Option(help: "Task: recall or adding.") var task = "recall"
@@ -43,6 +47,8 @@ struct Gradients: ParsableCommand {
     var report: String?
 
     func run() throws {
+        if let model { return try measureSavedModel(model) }
+        if data != nil { throw ValidationError("--data needs a MODEL argument") }
         var c = GradientExperimentConfiguration()
         guard let t = LongRangeTask(rawValue: task) else { throw ValidationError("unknown task '\(task)' (recall, adding)") }
         c.task = t
@@ -76,6 +82,27 @@ struct Gradients: ParsableCommand {
         if let report {
             try experiment.report(results).write(to: report)
             print("report: \(report)")
+        }
+    }
+
+    /// `rnn gradients MODEL --data FILE`: the saved model on the first batch of a data file.
+    private func measureSavedModel(_ path: String) throws {
+        guard let data else { throw ValidationError("measuring a saved model needs --data FILE") }
+        try requireFile(path)
+        try requireFile(data)
+        let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: path))
+        let task = try Tasks.task(of: checkpoint)
+        let records = try task.gradientsThroughTime(checkpoint, data: URL(fileURLWithPath: data))
+        print("rnn gradients — \(path) (\(task.name)) on the first batch of \(data)")
+        print("‖∂L/∂h_k‖, k = 1 … T per layer and direction (log scale)")
+        let flows = records.map(GradientFlow.init)
+        func label(_ f: GradientFlow) -> String { "layer \(f.record.layer)\(f.record.direction == 1 ? " reverse" : "")" }
+        let chart = TerminalLogChart(rows: flows.map { (label($0), $0.record.hiddenGradientNorms) })
+        for line in chart.lines() { print(line) }
+        if let legend = chart.legend() { print(legend) }
+        for f in flows {
+            let decay = f.decay.map { String(format: "%.3f per step (R² %.2f)", $0.factorPerStep, $0.rSquared) } ?? "n/a"
+            print("\(label(f)): ‖∂L/∂h_1‖/‖∂L/∂h_T‖ = \(String(format: "%.3g", f.endToEndRatio)), factor \(decay)")
         }
     }
 }

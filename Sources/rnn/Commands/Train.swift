@@ -38,6 +38,10 @@ struct Train: ParsableCommand {
         for (k, v) in result.test.sorted(by: { $0.key < $1.key }) { print("test \(k): \(String(format: "%.4f", v))") }
         for s in result.artifacts.samples.prefix(1) { print("sample:\n\(s)") }
         if let m = options.metrics { try writeMetrics(result, to: m) }
+        if let path = options.report {
+            try result.report(title: "rnn train \(task) — \(options.train)", clipNorm: options.clipNorm).write(to: path)
+            print("report → \(path)")
+        }
     }
 }
 
