@@ -194,9 +194,10 @@ public final class ConditionedGenerator: TrainableModel {
 
     /// Generates symbols for one condition (evaluation mode): starts from `start`, draws each
     /// next symbol from softmax(logits / temperature) (among the `topK` most likely when given)
-    /// and stops at `end` (not returned) or after `maxLength` symbols.
+    /// and stops at `end` (not returned) or after `maxLength` symbols. `excluding` (e.g. the
+    /// unknown-character id) is never drawn.
     public func sample(condition: [Float], start: Int32, end: Int32?, maxLength: Int, temperature: Double = 1,
-                       topK: Int? = nil, using rng: inout RandomGenerator) throws -> [Int32] {
+                       topK: Int? = nil, excluding: Int32? = nil, using rng: inout RandomGenerator) throws -> [Int32] {
         guard condition.count == configuration.conditionSize else {
             throw TrainingError("the generator expects a condition of \(configuration.conditionSize) values, got \(condition.count)")
         }
@@ -211,7 +212,9 @@ public final class ConditionedGenerator: TrainableModel {
             let x = try embedding.forward([previous], shape: [1, 1])
             let (h, next) = try rnn.forward(x, initialState: state)
             state = next
-            let symbol = LanguageModel.draw(from: try decoder.forward(h).scalars, temperature: temperature, topK: topK, using: &rng)
+            var logits = try decoder.forward(h).scalars
+            if let x = excluding, Int(x) < logits.count { logits[Int(x)] = -.infinity }
+            let symbol = LanguageModel.draw(from: logits, temperature: temperature, topK: topK, using: &rng)
             if symbol == end { break }
             out.append(symbol)
             previous = symbol

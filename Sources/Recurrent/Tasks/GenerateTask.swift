@@ -97,7 +97,7 @@ public enum GenerateTask: RNNTask {
         var rng = RandomGenerator(seed: o.seed)
         run.artifacts.samples = try labels.map { label in
             let ids = try model.sample(condition: oneHot(labels.firstIndex(of: label)!, labels.count), start: end, end: end,
-                                       maxLength: 300, temperature: 0.8, using: &rng)
+                                       maxLength: 300, temperature: 0.8, excluding: vocab.unknownID, using: &rng)
             return "\(label)\t\(vocab.decode(ids))"
         }
         return run
@@ -146,7 +146,7 @@ public enum GenerateTask: RNNTask {
             }
             var rng = RandomGenerator(seed: UInt64(i))
             return vocab.decode(try model.sample(condition: oneHot(id, labels.count), start: end, end: end, maxLength: 300,
-                                                 temperature: 0.8, using: &rng))
+                                                 temperature: 0.8, excluding: vocab.unknownID, using: &rng))
         }
     }
 }
