@@ -32,6 +32,8 @@ public struct TaskOptions: Sendable {
     /// Forecast: input window length and forecast horizon.
     public var window: Int?
     public var horizon: Int?
+    /// Many-to-one read-out (classify, forecast): "last", "mean" or "max".
+    public var pooling: String?
     /// Seq2seq: "none", "dot" or "general" (Luong attention); beam width for decoding.
     public var attention: String?
     public var beamWidth: Int?
@@ -112,7 +114,7 @@ extension RNNTask {
 
 /// The tasks by name.
 public enum Tasks {
-    public nonisolated(unsafe) static var all: [any RNNTask.Type] = [CharLMTask.self]
+    public nonisolated(unsafe) static var all: [any RNNTask.Type] = [CharLMTask.self, ClassifyTask.self, ForecastTask.self, GenerateTask.self]
 
     public static func named(_ name: String) -> (any RNNTask.Type)? { all.first { $0.name == name } }
 

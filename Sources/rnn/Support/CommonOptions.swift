@@ -42,6 +42,7 @@ struct TrainOptions: ParsableArguments {
     @Option(help: "Early stopping: evaluations without improvement before stopping.") var patience: Int?
     @Option(help: "Forecast: input window length.") var window: Int?
     @Option(help: "Forecast: steps ahead.") var horizon: Int?
+    @Option(help: "Many-to-one read-out (classify, forecast): last, mean, max.") var pooling: String?
     @Option(help: "Seq2seq attention: none, dot, general.") var attention: String?
     @Option(help: "Seq2seq beam width (1 = greedy).") var beam: Int?
 
@@ -78,6 +79,7 @@ struct TrainOptions: ParsableArguments {
         o.patience = patience
         o.window = window
         o.horizon = horizon
+        o.pooling = pooling
         o.attention = attention
         o.beamWidth = beam
         if report != nil { o.gradientSnapshotEvery = 10 }

@@ -1,0 +1,163 @@
+import Foundation
+
+/// `rnn train classify`: many-to-one classification of labelled numeric series (`.csv`, long
+/// format `id,label,t,c1,…,cK`) or of labelled text (`.tsv` with `label` and `text` columns).
+/// The kind is chosen from the training file's extension. Test metric: `accuracy`.
+///
+/// Defaults (the reference architectures, plus a held-out validation split with early
+/// stopping and the best parameters kept):
+/// - series: per-channel z-scores (train statistics) → LSTM 64 → last state → Linear;
+///   Adam 3e-3, batch 32, 15 % of each class held out, patience 40 epochs;
+/// - text: lower-cased words (``SimpleWordTokenizer``), vocabulary of words seen twice →
+///   Embedding 100 → BiLSTM 128 → [final forward ; final backward] → Linear; dropout 0.25 on the
+///   embeddings and the pooled vector, Adam 1e-3, batch 32, 10 % held out, evaluated twice per
+///   epoch, patience 6 evaluations.
+///
+/// Both stop at a 120-second training budget if early stopping has not stopped them before.
+public enum ClassifyTask: RNNTask {
+    public static let name = "classify"
+
+    /// What a classify file holds.
+    public enum Kind: String, Codable, Sendable {
+        case series, text
+    }
+
+    /// The kind of a classify file, from its extension; other extensions are an error naming the file.
+    public static func kind(of url: URL) throws -> Kind {
+        switch url.pathExtension.lowercased() {
+        case "csv": return .series
+        case "tsv": return .text
+        case let ext:
+            throw DataError(file: url.lastPathComponent,
+                "classify reads labelled series (.csv: id,label,t,c1,…) or labelled text (.tsv: label<TAB>text), not "
+                + (ext.isEmpty ? "a file without an extension" : "a .\(ext) file"))
+        }
+    }
+
+    static func configuration(_ o: TaskOptions, _ data: ClassifyData) throws -> SequenceClassifierConfiguration {
+        var c: SequenceClassifierConfiguration
+        switch data.kind {
+        case .series:
+            c = SequenceClassifierConfiguration(classes: data.labels.count, featureCount: data.featureNames.count)
+            c.hiddenSize = o.hidden ?? 64
+            c.bidirectional = o.bidirectional ?? false
+            c.dropout = o.dropout ?? 0
+        case .text:
+            c = SequenceClassifierConfiguration(classes: data.labels.count, vocabularySize: data.vocabulary!.count)
+            c.embeddingSize = o.embedding ?? 100
+            c.hiddenSize = o.hidden ?? 128
+            c.bidirectional = o.bidirectional ?? true
+            c.dropout = o.dropout ?? 0.25
+            c.embeddingDropout = c.dropout
+        }
+        c.layers = o.layers ?? 1
+        c.cell = o.cell ?? .lstm
+        if let p = o.pooling {
+            guard let pooling = SequencePooling(rawValue: p.lowercased()) else {
+                throw TrainingError("unknown pooling '\(p)' (\(SequencePooling.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            c.pooling = pooling
+        }
+        return c
+    }
+
+    public static func train(_ o: TaskOptions, progress: ((TrainingProgress) -> Void)?) throws -> TaskRun {
+        let data = try ClassifyData(training: o.train)
+        let test = try o.test.map { try data.encode($0) }
+        let series = data.kind == .series
+
+        let (trainIDs, validIDs) = stratifiedSplit(labels: data.examples.labels, fraction: o.validationFraction ?? (series ? 0.15 : 0.1))
+        guard !trainIDs.isEmpty else { throw DataError(file: o.train.lastPathComponent, "too few examples to train on") }
+        let batchSize = min(o.batch ?? 32, trainIDs.count)
+        let sampler = BatchSampler(count: trainIDs.count, batchSize: batchSize, seed: o.seed,
+                                   bucketingBy: series ? nil : trainIDs.map { data.examples.length($0) })
+        let batches = ExampleBatches(sampler: sampler) { try data.examples.batch($0.map { trainIDs[$0] }) }
+        let validation = try ExampleBatches<ClassificationBatch>.sequential(validIDs.count, batchSize: 256) {
+            try data.examples.batch($0.map { validIDs[$0] })
+        }
+
+        let config = try configuration(o, data)
+        let model = try SequenceClassifier(config, seed: o.seed)
+        let optimizer = try o.makeOptimizer(model.parameters, learningRate: series ? 3e-3 : 1e-3)
+        var options = o.trainingOptions(defaultBudget: 120, defaultClip: 5)
+        options.evaluateEvery = series ? nil : max(1, batches.batchesPerEpoch / 2)
+        options.earlyStoppingPatience = o.patience ?? (series ? 40 : 6)
+        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
+        trainer.checkpointMetadata = data.metadata(config)
+        trainer.onProgress = progress
+        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
+        let history = try trainer.fit(batches, validation: validation)
+        model.isTraining = false
+
+        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
+                          steps: trainer.state.step, test: [:], history: history)
+        if let test {
+            let (metrics, confusion) = try evaluate(model, test)
+            run.test = metrics
+            run.artifacts.confusionLabels = data.labels
+            run.artifacts.confusion = confusion
+        }
+        return run
+    }
+
+    /// Test metrics ("accuracy", "loss") and the confusion matrix counts[actual][predicted].
+    static func evaluate(_ model: SequenceClassifier, _ test: LabelledExamples) throws -> ([String: Double], [[Int]]) {
+        model.isTraining = false
+        let batches = try ExampleBatches<ClassificationBatch>.sequential(test.count, batchSize: 256) { try test.batch($0) }
+        var metrics = try model.evaluate(batches)
+        metrics["examples"] = Double(test.count)
+        let k = model.configuration.classes
+        var confusion = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
+        for b in batches {
+            for (p, y) in zip(try model.predict(b.input), b.labels) { confusion[Int(y)][p] += 1 }
+        }
+        return (metrics, confusion)
+    }
+
+    /// The model and its data description from a saved classify model.
+    public static func load(_ checkpoint: Checkpoint) throws -> (SequenceClassifier, ClassifyData) {
+        try Tasks.check(checkpoint, is: name)
+        let config: SequenceClassifierConfiguration = try decodeJSON(checkpoint.require("config"), from: checkpoint)
+        let data = try ClassifyData(checkpoint: checkpoint)
+        guard data.labels.count == config.classes, data.vocabulary?.count == config.vocabularySize else {
+            throw CheckpointError("\(checkpoint.source): the labels or vocabulary do not match the model's configuration")
+        }
+        let model = try SequenceClassifier(config)
+        try loadParameters(model, from: checkpoint)
+        model.isTraining = false
+        return (model, data)
+    }
+
+    public static func evaluate(_ checkpoint: Checkpoint, test: URL) throws -> [String: Double] {
+        let (model, data) = try load(checkpoint)
+        return try evaluate(model, data.encode(test)).0
+    }
+
+    /// Text models: one sentence per input line → its label. Series models: the lines of a
+    /// long-format CSV file with its header (`id,t,c1,…`; a `label` column is optional and
+    /// ignored) → one `id<TAB>label` line per series, in file order.
+    public static func predict(_ checkpoint: Checkpoint, inputs: [String]) throws -> [String] {
+        let (model, data) = try load(checkpoint)
+        switch data.kind {
+        case .text:
+            guard !inputs.isEmpty else { return [] }
+            let examples = LabelledExamples(tokens: inputs.map { data.encodeText($0) }, labels: inputs.map { _ in 0 })
+            return try ExampleBatches<ClassificationBatch>.sequential(examples.count, batchSize: 256) { try examples.batch($0) }
+                .flatMap { try model.predict($0.input).map { data.labels[$0] } }
+        case .series:
+            let series = try data.parseUnlabelledSeries(inputs.joined(separator: "\n"), file: "<input>")
+            let examples = LabelledExamples(features: series.map { data.standardize($0) }, featureCount: data.featureNames.count,
+                                            labels: series.map { _ in 0 })
+            let predictions = try ExampleBatches<ClassificationBatch>.sequential(examples.count, batchSize: 256) { try examples.batch($0) }
+                .flatMap { try model.predict($0.input) }
+            return zip(series, predictions).map { "\($0.id)\t\(data.labels[$1])" }
+        }
+    }
+}
+
+/// Loads a checkpoint's parameters into a model; errors name the file.
+func loadParameters<M: Module>(_ model: M, from checkpoint: Checkpoint) throws where M.Scalar == Float {
+    do { try model.load(stateDict: checkpoint.stateDict) } catch {
+        throw CheckpointError("\(checkpoint.source): the parameters do not fit the model (\(error))")
+    }
+}
