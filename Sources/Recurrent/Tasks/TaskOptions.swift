@@ -97,7 +97,7 @@ public protocol RNNTask {
 
 /// The tasks by name.
 public enum Tasks {
-    public nonisolated(unsafe) static var all: [any RNNTask.Type] = [CharLMTask.self]
+    public nonisolated(unsafe) static var all: [any RNNTask.Type] = [CharLMTask.self, TagTask.self, Seq2SeqTask.self]
 
     public static func named(_ name: String) -> (any RNNTask.Type)? { all.first { $0.name == name } }
 
