@@ -42,5 +42,10 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        // End-to-end tests of the `rnn` commands (in-process and through the built binary).
+        .testTarget(
+            name: "rnnTests",
+            dependencies: ["rnn", "Recurrent"]
+        ),
     ]
 )

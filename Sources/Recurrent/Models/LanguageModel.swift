@@ -115,8 +115,9 @@ public final class LanguageModel: TrainableModel {
 
     /// Generates `length` tokens after `prime` (one-to-many): each next token is drawn from
     /// softmax(logits / temperature), restricted to the `topK` most likely when given.
+    /// `excluding` (e.g. the unknown-character id) is never drawn.
     public func sample(prime: [Int32], length: Int, temperature: Double = 1, topK: Int? = nil,
-                       using rng: inout RandomGenerator) throws -> [Int32] {
+                       excluding: Int32? = nil, using rng: inout RandomGenerator) throws -> [Int32] {
         guard !prime.isEmpty else { throw TrainingError("sampling needs a non-empty prime") }
         guard temperature > 0 else { throw TrainingError("temperature must be positive, got \(temperature)") }
         let wasTraining = isTraining
@@ -127,6 +128,7 @@ public final class LanguageModel: TrainableModel {
         var last = Array(z.scalars.suffix(configuration.vocabularySize))
         var out: [Int32] = []
         for _ in 0..<length {
+            if let x = excluding, Int(x) < last.count { last[Int(x)] = -.infinity }
             let next = Self.draw(from: last, temperature: temperature, topK: topK, using: &rng)
             out.append(next)
             z = try logits([next], steps: 1, batch: 1)

@@ -51,7 +51,8 @@ public enum CharLMTask: RNNTask {
                           steps: trainer.state.step, test: [:], history: history)
         if let test { run.test = try bitsPerCharacter(model, vocab.encode(test)) }
         var rng = RandomGenerator(seed: o.seed)
-        run.artifacts.samples = [vocab.decode(try model.sample(prime: vocab.encode("\n"), length: 300, temperature: 0.8, using: &rng))]
+        run.artifacts.samples = [vocab.decode(try model.sample(prime: vocab.encode("\n"), length: 300, temperature: 0.8,
+                                                                  excluding: vocab.unknownID, using: &rng))]
         return run
     }
 
@@ -93,7 +94,8 @@ public enum CharLMTask: RNNTask {
         var rng = RandomGenerator(seed: 0)
         return try inputs.map { line in
             let prime = try vocab.encode(line.isEmpty ? "\n" : line)
-            return vocab.decode(try model.sample(prime: prime, length: 80, temperature: 1, topK: 1, using: &rng))
+            return vocab.decode(try model.sample(prime: prime, length: 80, temperature: 1, topK: 1,
+                                                      excluding: vocab.unknownID, using: &rng))
         }
     }
 }

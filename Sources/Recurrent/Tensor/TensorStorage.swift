@@ -14,7 +14,12 @@ final class TensorStorage<Scalar: TensorScalar> {
 
     @usableFromInline convenience init(repeating value: Scalar, count: Int) {
         self.init(count: count)
-        pointer.initialize(repeating: value, count: count)
+        if value == 0 {  // all-zero bits for Float and Double: a memset, not a generic loop
+            UnsafeMutableRawPointer(pointer).initializeMemory(as: UInt8.self, repeating: 0,
+                                                              count: count * MemoryLayout<Scalar>.stride)
+        } else {
+            pointer.initialize(repeating: value, count: count)
+        }
     }
 
     @usableFromInline func copy() -> TensorStorage {

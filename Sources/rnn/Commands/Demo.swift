@@ -35,7 +35,8 @@ struct Demo: ParsableCommand {
         bar.finish()
         let bpc = try CharLMTask.bitsPerCharacter(model, Array(ids[split...]))["bpc"]!
         var rng = RandomGenerator(seed: seed)
-        let sample = try model.sample(prime: vocab.encode("ROMEO:\n"), length: 400, temperature: 0.8, using: &rng)
+        let sample = try model.sample(prime: vocab.encode("ROMEO:\n"), length: 400, temperature: 0.8,
+                                      excluding: vocab.unknownID, using: &rng)
         print("\(trainer.state.step) steps in \(String(format: "%.1f", trainer.state.elapsed)) s; held-out bits per character: \(String(format: "%.3f", bpc)) (uniform: \(String(format: "%.2f", log2(Double(vocab.count)))))")
         print("Sample (temperature 0.8):\nROMEO:\n" + vocab.decode(sample))
     }

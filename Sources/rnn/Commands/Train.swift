@@ -112,7 +112,8 @@ struct Sample: ParsableCommand {
         let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let (lm, vocab) = try CharLMTask.load(checkpoint)
         var rng = RandomGenerator(seed: seed)
-        let ids = try lm.sample(prime: vocab.encode(prime), length: length, temperature: temperature, topK: topK, using: &rng)
+        let ids = try lm.sample(prime: vocab.encode(prime), length: length, temperature: temperature, topK: topK,
+                                excluding: vocab.unknownID, using: &rng)
         print(prime + vocab.decode(ids))
     }
 }

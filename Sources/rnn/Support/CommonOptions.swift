@@ -82,13 +82,20 @@ struct TrainOptions: ParsableArguments {
     }
 }
 
+/// A user-facing failure: ArgumentParser prints its description as one line, exit status 1.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
 /// Checks an input file exists before any work, so the error names it plainly.
 func requireFile(_ path: String) throws {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-        throw ValidationError("\(path): no such file")
+        throw CLIError("\(path): no such file")
     }
-    if isDir.boolValue { throw ValidationError("\(path): is a directory, not a file") }
+    if isDir.boolValue { throw CLIError("\(path): is a directory, not a file") }
+    guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError("\(path): not readable") }
 }
 
 /// Writes `{"task", "seconds", "epochs", "steps", "test": {...}}` atomically.

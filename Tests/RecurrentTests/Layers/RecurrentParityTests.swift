@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _RecurrentKernels
 @testable import Recurrent
 
 /// Runs every PyTorch fixture in Fixtures/parity: forward outputs, final states and all
@@ -18,6 +19,21 @@ import Testing
             try run(f, Float.self, tolerance: 2e-4)
         } else {
             try run(f, Double.self, tolerance: 1e-9)
+        }
+    }
+
+    /// The float32 fixtures again on every instruction-set path this CPU has (GEMM and
+    /// elementwise/cell kernels forced together).
+    @Test(arguments: [RK_ISA_PORTABLE, RK_ISA_AVX2, RK_ISA_AVX512].map { Int($0) })
+    func float32FixturesMatchOnEveryISA(_ isa: Int) throws {
+        guard rk_isa_force(Int32(isa)) == 0, rk_elementwise_force_isa(Int32(isa)) >= 0 else { return }
+        defer {
+            _ = rk_isa_force(-1)
+            _ = rk_elementwise_force_isa(-1)
+        }
+        for url in Self.files {
+            let f = try Fixture(url: url)
+            if f.metadata["dtype"] == "float32" { try run(f, Float.self, tolerance: 2e-4) }
         }
     }
 

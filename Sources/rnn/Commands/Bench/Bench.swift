@@ -4,6 +4,6 @@ import ArgumentParser
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Benchmarks: GEMM kernels, recurrent cells, training loop.",
-        subcommands: [BenchGEMM.self, BenchCells.self]
+        subcommands: [BenchGEMM.self, BenchCells.self, BenchTrain.self]
     )
 }

@@ -1,0 +1,44 @@
+// Public GEMM entry points (rk_gemm.h) for float and double, from one driver template.
+#include "gemm_internal.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/// Products below this many flops (about 10 us on one core) run on the calling thread.
+/// Above it, two threads measured 1.5-1.9x one on this 2-core Zen 3 with the pool warm,
+/// per-time-step shapes such as 32x256x1024 included.
+#define PARALLEL_MIN_FLOPS 1e6
+
+/// Elements of packed B (K chunk x a few panels) per step of the few-rows path: about
+/// 256 KiB of floats, half of this L2, next to the packed A (measured: 32-64 Ki elements
+/// beat both smaller groups and packing all of N, whose strided writes alias in L1).
+#define SMALL_M_B_GROUP 65536
+
+/// Upper bound of MC / MR over the ISA tables (sizes the row-split array on the stack).
+enum { MAX_BLOCK_PANELS = 64 };
+
+/// Leading bytes of a packed B buffer: what it was packed for. 64 bytes keep the panels
+/// that follow as aligned as the buffer.
+#define PACKED_MAGIC 0x52504B42u
+typedef struct {
+    uint32_t magic, isa, elem_size, nr, kc;
+    int64_t K, N;
+} packed_header;
+typedef char packed_header_space[64];
+_Static_assert(sizeof(packed_header) <= sizeof(packed_header_space), "header too large");
+
+static inline long div_up(long a, long b) { return (a + b - 1) / b; }
+
+/// The deepest K chunk <= kc_max that cuts K into equal chunks (no thin last chunk).
+static inline long balanced_kc(long K, long kc_max) {
+    return K <= 0 ? 1 : div_up(K, div_up(K, kc_max));
+}
+
+#define T float
+#define P s
+#include "gemm_driver.h"
+
+#define T double
+#define P d
+#include "gemm_driver.h"

@@ -1,0 +1,66 @@
+// Internal interface of the GEMM implementation: per-ISA kernel tables, the thread
+// pool and per-thread scratch buffers. Not part of the public C API.
+#ifndef RK_GEMM_INTERNAL_H
+#define RK_GEMM_INTERNAL_H
+#include "rk_gemm.h"
+#include <stddef.h>
+
+/// One ISA's GEMM for one element type.
+/// - kernel: C[0:mr, 0:nr] = alpha * Apanel·Bpanel + beta * C (beta == 0: C not read), where
+///   Apanel is mr x k stored k-major (a[p*mr + i]) and Bpanel is k x NR (b[p*NR + j], zero
+///   padded past nr). mr <= MR and nr <= NR.
+/// - pack_b_trans: packs NR-wide panels of op(B) = Bᵀ (B is n x k) for n columns, zero
+///   padding the last panel, panel after panel (k*NR elements each).
+/// - fma_burn: independent FMAs for about `seconds`; returns the flops done.
+#define RK_DECLARE_IMPL(T, P)                                                             \
+    typedef struct {                                                                      \
+        int isa;                                                                          \
+        int mr, nr;     /* register tile */                                               \
+        int kc, mc, nc; /* cache blocking (upper bounds; mc, nc multiples of mr, nr) */   \
+        void (*kernel)(long k, const T *a, const T *b, T *c, long ldc, T alpha, T beta,   \
+                       int mr, int nr);                                                   \
+        void (*pack_b_trans)(long k, long n, const T *B, long ldb, T *dst);               \
+    } rk_##P##gemm_impl;
+RK_DECLARE_IMPL(float, s)
+RK_DECLARE_IMPL(double, d)
+
+extern const rk_sgemm_impl rk_sgemm_portable, rk_sgemm_avx2, rk_sgemm_avx512;
+extern const rk_dgemm_impl rk_dgemm_portable, rk_dgemm_avx2, rk_dgemm_avx512;
+
+/// Best rate (flop/s) over RK_PEAK_WINDOW-second windows of a register-resident FMA
+/// loop run for about `seconds` (per ISA).
+#define RK_PEAK_WINDOW 0.002
+double rk_fma_burn_portable(double seconds);
+double rk_fma_burn_avx2(double seconds);
+double rk_fma_burn_avx512(double seconds);
+
+/// Monotonic clock in seconds.
+double rk_seconds(void);
+
+/// Whether this CPU (and OS) supports `isa`.
+int rk_isa_supported(int isa);
+
+/// Largest register-tile width over all ISAs: packed-B sizes use it so that they do
+/// not depend on the ISA active when the size is asked for.
+enum { RK_MAX_NR_S = 32, RK_MAX_NR_D = 16 };
+
+/// Generic packing shared by every ISA (pack.c).
+#define RK_DECLARE_PACK(T, P)                                                             \
+    void rk_##P##pack_a(int transA, const long *rows, long panels, long k, const T *A,    \
+                        long lda, T *dst);                                                \
+    void rk_##P##pack_b(long k, long n, int nr, const T *B, long ldb, T *dst);            \
+    void rk_##P##pack_b_trans_generic(long k, long n, int nr, const T *B, long ldb, T *dst);
+RK_DECLARE_PACK(float, s)
+RK_DECLARE_PACK(double, d)
+
+/// Runs task(ctx, i, count) for i in 0..<count, on the pool's threads and the caller
+/// (which runs i == 0). Falls back to running all of them on the caller when the pool
+/// is in use by another thread.
+typedef void (*rk_task)(void *ctx, int index, int count);
+void rk_parallel(int count, rk_task task, void *ctx);
+
+/// Per-thread scratch memory (64-byte aligned, kept between calls, freed at thread exit).
+/// `slot` selects one of two independent buffers.
+void *rk_scratch(int slot, size_t bytes);
+
+#endif

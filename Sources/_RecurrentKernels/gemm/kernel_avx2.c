@@ -1,0 +1,45 @@
+// AVX2 + FMA kernels: 6x16 float and 6x8 double register tiles (12 ymm accumulators,
+// two B vectors and one broadcast A: 15 of the 16 ymm registers).
+#include "gemm_internal.h"
+
+#if defined(__x86_64__)
+#pragma clang attribute push(__attribute__((target("avx2,fma"))), apply_to = function)
+
+#define UK_FN skernel_avx2
+#define UK_T float
+typedef float v8f __attribute__((vector_size(32)));
+#define UK_V v8f
+#define UK_MR 6
+#define UK_NV 2
+#define UK_FOR_EACH_MR(X) X(1) X(2) X(3) X(4) X(5) X(6)
+#include "microkernel_vec.h"
+
+#define UK_FN dkernel_avx2
+#define UK_T double
+typedef double v4d __attribute__((vector_size(32)));
+#define UK_V v4d
+#define UK_MR 6
+#define UK_NV 2
+#define UK_FOR_EACH_MR(X) X(1) X(2) X(3) X(4) X(5) X(6)
+#include "microkernel_vec.h"
+
+#include "pack_simd.h"
+static void spack_b_trans_avx2(long k, long n, const float *B, long ldb, float *dst) {
+    rk_pack_b_trans_f32(k, n, B, ldb, dst, 16);
+}
+static void dpack_b_trans_avx2(long k, long n, const double *B, long ldb, double *dst) {
+    rk_dpack_b_trans_generic(k, n, 8, B, ldb, dst);
+}
+
+#define BURN_FN rk_fma_burn_avx2
+#define BURN_V v8f
+#define BURN_ACC 12
+#include "fma_burn_vec.h"
+
+#pragma clang attribute pop
+
+// Zen 3 here: 32 KiB L1d and 512 KiB L2 per core. A KC x 16 B panel (24 KiB at
+// KC = 384) stays in L1 while the MC x KC A block (144 KiB) streams from L2.
+const rk_sgemm_impl rk_sgemm_avx2 = {RK_ISA_AVX2, 6, 16, 384, 96, 4080, skernel_avx2, spack_b_trans_avx2};
+const rk_dgemm_impl rk_dgemm_avx2 = {RK_ISA_AVX2, 6, 8, 256, 72, 4080, dkernel_avx2, dpack_b_trans_avx2};
+#endif

@@ -1,0 +1,59 @@
+// Packing into the layouts the micro-kernels read sequentially (see gemm_internal.h):
+// A into k-major panels of mr rows, B into k x NR panels zero-padded past N.
+#include "gemm_internal.h"
+#include <string.h>
+
+#define RK_DEFINE_PACK(T, P)                                                               \
+    /* Fixed-size copies for the tile widths in use become a few vector moves. */          \
+    static inline void copy_##P(T *dst, const T *src, int n) {                             \
+        switch (n) {                                                                        \
+        case 4: memcpy(dst, src, 4 * sizeof(T)); return;                                    \
+        case 8: memcpy(dst, src, 8 * sizeof(T)); return;                                    \
+        case 16: memcpy(dst, src, 16 * sizeof(T)); return;                                  \
+        case 32: memcpy(dst, src, 32 * sizeof(T)); return;                                  \
+        default: memcpy(dst, src, (size_t)n * sizeof(T));                                   \
+        }                                                                                   \
+    }                                                                                       \
+    /* Panel p holds rows rows[p] ..< rows[p+1] of op(A), for k columns. */                 \
+    void rk_##P##pack_a(int transA, const long *rows, long panels, long k, const T *A,      \
+                        long lda, T *dst) {                                                 \
+        for (long q = 0; q < panels; q++) {                                                 \
+            long r0 = rows[q], mr = rows[q + 1] - r0;                                       \
+            if (transA) /* op(A) row i is column i of A: each k gives mr contiguous values */ \
+                for (long p = 0; p < k; p++)                                                \
+                    for (long i = 0; i < mr; i++) dst[p * mr + i] = A[p * lda + r0 + i];    \
+            else                                                                            \
+                for (long i = 0; i < mr; i++) {                                             \
+                    const T *src = A + (r0 + i) * lda;                                      \
+                    for (long p = 0; p < k; p++) dst[p * mr + i] = src[p];                  \
+                }                                                                           \
+            dst += mr * k;                                                                  \
+        }                                                                                   \
+    }                                                                                       \
+    /* B is k x n row-major: each panel row is nr contiguous values of one B row. */        \
+    void rk_##P##pack_b(long k, long n, int nr, const T *B, long ldb, T *dst) {             \
+        long panels = (n + nr - 1) / nr, tail = n - (panels - 1) * nr;                      \
+        for (long p = 0; p < k; p++) {                                                      \
+            const T *src = B + p * ldb;                                                     \
+            T *d = dst + p * nr;                                                            \
+            for (long q = 0; q + 1 < panels; q++) copy_##P(d + q * k * nr, src + q * nr, nr);     \
+            d += (panels - 1) * k * nr;                                                     \
+            memcpy(d, src + (panels - 1) * nr, (size_t)tail * sizeof(T));                   \
+            memset(d + tail, 0, (size_t)(nr - tail) * sizeof(T));                           \
+        }                                                                                   \
+    }                                                                                       \
+    /* B is n x k row-major: reads each B row contiguously, writes a column of the panel. */ \
+    void rk_##P##pack_b_trans_generic(long k, long n, int nr, const T *B, long ldb, T *dst) { \
+        for (long j0 = 0; j0 < n; j0 += nr, dst += k * nr) {                                \
+            long w = n - j0 < nr ? n - j0 : nr;                                             \
+            for (long j = 0; j < w; j++) {                                                  \
+                const T *src = B + (j0 + j) * ldb;                                          \
+                for (long p = 0; p < k; p++) dst[p * nr + j] = src[p];                      \
+            }                                                                               \
+            for (long j = w; j < nr; j++)                                                   \
+                for (long p = 0; p < k; p++) dst[p * nr + j] = 0;                           \
+        }                                                                                   \
+    }
+
+RK_DEFINE_PACK(float, s)
+RK_DEFINE_PACK(double, d)
