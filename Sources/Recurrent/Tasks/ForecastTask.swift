@@ -192,6 +192,21 @@ public enum ForecastTask: RNNTask {
         return try forecast(model, setup, values).metrics
     }
 
+    /// Gradients through time over up to 32 windows of a series file (transformed as in training).
+    public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
+        let (model, setup) = try load(checkpoint)
+        let values = try DatedValue.read(data).map(\.value)
+        if setup.transform.log, let bad = values.firstIndex(where: { $0 <= 0 }) {
+            throw DataError(file: data.lastPathComponent, line: bad + 2, "value \(values[bad]) is not positive, but the model works on logs")
+        }
+        let pairs = windows(setup.transform.series(values), window: setup.window, horizon: setup.horizon)
+        guard !pairs.isEmpty else {
+            throw DataError(file: data.lastPathComponent, "too short: a window of \(setup.window) values and \(setup.horizon) to predict are needed")
+        }
+        let b = batch(pairs, Array(0..<min(32, pairs.count)))
+        return try recordGradients(model) { _ = try $0.trainStep(b) }
+    }
+
     /// Each input line is a history of comma-separated values (at least the window, plus one
     /// when the model differences); the output line is the next `horizon` values (one step
     /// unless trained with `--horizon`), comma-separated.
