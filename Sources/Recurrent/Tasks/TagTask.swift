@@ -28,6 +28,7 @@ public enum TagTask: RNNTask {
 
     public static func train(_ o: TaskOptions, progress: ((TrainingProgress) -> Void)?) throws -> TaskRun {
         let sentences = try TaggedSentence.read(o.train)
+        try checkSentenceLengths(sentences, in: o.train)
         let vocabulary = Vocabulary(counting: sentences.map(\.tokens), minCount: minimumTokenCount)
         let tags = tagVocabulary(sentences)
         // Read and check the test file before training, so a bad one fails at once.
@@ -69,6 +70,20 @@ public enum TagTask: RNNTask {
     }
 
     /// The tags of the training sentences, by descending frequency.
+    /// The longest sentence accepted. Without blank lines between sentences (e.g. a TSV
+    /// given by mistake) a whole file reads as one "sentence": reject it rather than train on it.
+    static let maximumSentenceLength = 1000
+
+    static func checkSentenceLengths(_ sentences: [TaggedSentence], in url: URL) throws {
+        if let long = sentences.first(where: { $0.tokens.count > maximumSentenceLength }) {
+            throw DataError(file: url.lastPathComponent, "a sentence of \(long.tokens.count) tokens (at most \(maximumSentenceLength)): "
+                            + "is this CoNLL, token<TAB>tag with a blank line after each sentence?")
+        }
+        if let bad = sentences.lazy.flatMap(\.tags).first(where: { $0.contains(where: \.isWhitespace) || $0.isEmpty }) {
+            throw DataError(file: url.lastPathComponent, "tag '\(bad)' is empty or contains a space: is this CoNLL, token<TAB>tag?")
+        }
+    }
+
     static func tagVocabulary(_ sentences: [TaggedSentence]) -> Vocabulary {
         Vocabulary(counting: sentences.map(\.tags), specials: [])
     }
