@@ -316,7 +316,9 @@ func inspect(_ a: Arguments) throws {
     var finite = true
     for (_, p) in c.parameters { finite = finite && p.scalars.allSatisfy(\.isFinite) }
     guard finite else { throw Failure("\(path): non-finite parameters") }
-    print("\(path): intact checkpoint at step \(t.step), epoch \(t.epoch), \(c.parameters.count) parameters, optimizer step \(c.optimizer?.stepCount ?? -1)")
+    let state = c.resumable.tensors.keys.sorted().filter { !$0.hasPrefix("best.") }.map { "\($0) \(c.resumable.tensors[$0]!.shape)" }
+    print("\(path): intact checkpoint at step \(t.step), epoch \(t.epoch), \(c.parameters.count) parameters, optimizer step \(c.optimizer?.stepCount ?? -1)"
+          + (state.isEmpty ? "" : ", state " + state.joined(separator: ", ")))
 }
 
 // MARK: all-reduce benchmark
