@@ -156,6 +156,14 @@ public enum Distributed {
         return ["OMPI_COMM_WORLD_SIZE", "PMIX_RANK", "PMI_SIZE", "PMI_RANK"].contains { env[$0] != nil }
     }
 
+    /// The number of processes the MPI launcher started, from its environment (nil when
+    /// not launched by one, or it does not say). Lets a build without the trait refuse to
+    /// run N independent copies that would all write the same files.
+    public static var launchedProcessCount: Int? {
+        let env = ProcessInfo.processInfo.environment
+        return (env["OMPI_COMM_WORLD_SIZE"] ?? env["PMI_SIZE"]).flatMap { Int($0) }
+    }
+
     /// All processes of this job, set up at first use: MPI_COMM_WORLD when built with the
     /// `MPI` trait and started by an MPI launcher, else ``ProcessGroup/single``.
     /// Touch it first from the thread that will make every later MPI call (the main thread).

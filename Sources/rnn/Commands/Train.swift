@@ -36,6 +36,10 @@ struct Train: ParsableCommand {
         KernelConfiguration.threads = options.threads
         // Under mpirun (MPI trait): set up MPI here, on the main thread; every process trains,
         // rank 0 alone prints and writes. An error on any process ends the whole job.
+        if !Distributed.isAvailable, let n = Distributed.launchedProcessCount, n > 1 {
+            throw TrainingError("started by an MPI launcher with \(n) processes, but this rnn was built without MPI "
+                                  + "(build it with `swift build -c release --traits MPI`)")
+        }
         let world = Distributed.world
         do {
             try train(kind, world: world)
