@@ -63,10 +63,13 @@ public protocol BatchShardedState: AnyObject {
 public struct DataParallelStatistics: Sendable, Equatable {
     /// Steps synchronised.
     public var steps = 0
-    /// Seconds in ``DataParallel/synchronize(loss:share:parameters:)``: flattening, the
-    /// all-reduce (including waiting for slower processes) and copying back.
+    /// Seconds in ``DataParallel/synchronize(loss:share:parameters:)``: flattening, waiting,
+    /// the all-reduce and copying back.
     public var synchronizeSeconds = 0.0
-    /// Of these, seconds inside the all-reduce calls.
+    /// Of these, seconds waiting for the slowest process: the loss is all-reduced first (8
+    /// bytes), so this call absorbs the imbalance between processes.
+    public var waitSeconds = 0.0
+    /// Of these, seconds all-reducing the gradients (the transfer and summation itself).
     public var allReduceSeconds = 0.0
     /// Bytes all-reduced per step.
     public var bytesPerStep = 0
@@ -136,7 +139,7 @@ public final class DataParallel: GradientSynchronizer, @unchecked Sendable {
         let total = trained.reduce(0) { $0 + $1.gradient.count }
         if flat.count < total { flat = [Float](repeating: 0, count: total) }
         let weight = Float(share)
-        var reduceSeconds = 0.0
+        var reduceSeconds = 0.0, waitSeconds = 0.0
         var globalLoss = loss
         try flat.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
@@ -149,6 +152,8 @@ public final class DataParallel: GradientSynchronizer, @unchecked Sendable {
                 }
             }
             let t0 = ProcessInfo.processInfo.systemUptime
+            globalLoss = try group.allReduceSum(loss * share)
+            let t1 = ProcessInfo.processInfo.systemUptime
             let bucket = max(1, bucketBytes / MemoryLayout<Float>.stride)
             var done = 0
             while done < total {
@@ -156,8 +161,8 @@ public final class DataParallel: GradientSynchronizer, @unchecked Sendable {
                 try group.allReduceSum(UnsafeMutableBufferPointer(start: base + done, count: n))
                 done += n
             }
-            globalLoss = try group.allReduceSum(loss * share)
-            reduceSeconds = ProcessInfo.processInfo.systemUptime - t0
+            reduceSeconds = ProcessInfo.processInfo.systemUptime - t1
+            waitSeconds = t1 - t0
             offset = 0
             for p in trained {
                 p.gradient.withUnsafeMutableBufferPointer { g in
@@ -168,6 +173,7 @@ public final class DataParallel: GradientSynchronizer, @unchecked Sendable {
         }
         statistics.steps += 1
         statistics.allReduceSeconds += reduceSeconds
+        statistics.waitSeconds += waitSeconds
         statistics.synchronizeSeconds += ProcessInfo.processInfo.systemUptime - start
         statistics.bytesPerStep = total * MemoryLayout<Float>.stride
         return globalLoss

@@ -55,10 +55,11 @@ struct Train: ParsableCommand {
         guard world.isRoot else { return }
         if world.isDistributed {
             let s = Distributed.sharedDataParallel.statistics
-            let perStep = s.allReduceSeconds / Double(max(s.steps, 1))
-            let stepTime = result.seconds / Double(max(result.steps, 1))
-            print(String(format: "data-parallel over %d processes: all-reduce of %.2f MB %.2f ms/step (%.1f%% of %.1f ms/step)",
-                         world.size, Double(s.bytesPerStep) / 1e6, perStep * 1e3, 100 * perStep / max(stepTime, 1e-12), stepTime * 1e3))
+            let steps = Double(max(s.steps, 1)), stepTime = result.seconds / Double(max(result.steps, 1))
+            let reduce = s.allReduceSeconds / steps, wait = s.waitSeconds / steps
+            print(String(format: "data-parallel over %d processes: %.1f ms/step; gradient all-reduce (%.2f MB) %.2f ms/step = %.1f%%, waiting for the slowest process %.2f ms/step = %.1f%%",
+                         world.size, stepTime * 1e3, Double(s.bytesPerStep) / 1e6, reduce * 1e3, 100 * reduce / max(stepTime, 1e-12),
+                         wait * 1e3, 100 * wait / max(stepTime, 1e-12)))
         }
         let out = options.out ?? "\(task).safetensors"
         print("trained \(task): \(result.steps) steps, \(result.epochs) epochs, \(String(format: "%.1f", result.seconds)) s; model → \(out)")
