@@ -18,6 +18,11 @@ public struct SequenceClassifierConfiguration: Codable, Sendable, Equatable {
     public var dropout = 0.0
     /// Dropout on the embedded tokens (token inputs only).
     public var embeddingDropout = 0.0
+    /// Label smoothing ε of the training loss (see ``softmaxCrossEntropy(logits:targets:ignoreIndex:labelSmoothing:reduction:)``).
+    public var labelSmoothing = 0.0
+    /// Numeric inputs: the standard deviation of Gaussian noise added to the features in
+    /// training mode (data augmentation; 0 = none).
+    public var inputNoise = 0.0
 
     /// A classifier of token sequences.
     public init(classes: Int, vocabularySize: Int) {
@@ -85,6 +90,9 @@ public final class SequenceClassifier: TrainableModel {
         guard (0..<1).contains(c.dropout), (0..<1).contains(c.embeddingDropout) else {
             throw TrainingError("dropout must be in [0, 1)")
         }
+        guard (0..<1).contains(c.labelSmoothing), c.inputNoise >= 0 else {
+            throw TrainingError("label smoothing must be in [0, 1) and input noise not negative")
+        }
         configuration = c
         var rng = RandomGenerator(seed: seed)
         // Padding id 0 stays a zero row, as PyTorch's padding_idx=0.
@@ -95,7 +103,11 @@ public final class SequenceClassifier: TrainableModel {
         encoder = SequenceEncoder(rnn: rnn, pooling: c.pooling)
         outputDropout = Dropout(probability: c.dropout, seed: rng.next())
         output = Linear(inputSize: encoder.outputSize, outputSize: c.classes, rng: &rng)
+        noise = RandomGenerator(seed: rng.next())
     }
+
+    /// The source of the input noise.
+    public var noise: RandomGenerator
 
     public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
         (embedding.map { prefixed("embedding", $0) } ?? []) + prefixed("rnn", encoder.rnn) + prefixed("output", output)
@@ -114,7 +126,14 @@ public final class SequenceClassifier: TrainableModel {
             guard k == configuration.featureCount else {
                 throw TrainingError("the classifier expects \(configuration.featureCount) features per step, got \(k)")
             }
-            return try Tensor(shape: [input.steps, input.batchSize, k], scalars: v)
+            var x = try Tensor(shape: [input.steps, input.batchSize, k], scalars: v)
+            if isTraining && configuration.inputNoise > 0 {
+                let sigma = configuration.inputNoise
+                x.withUnsafeMutableBufferPointer { p in
+                    for i in p.indices { p[i] += Float(sigma * noise.normal()) }
+                }
+            }
+            return x
         }
     }
 
@@ -126,13 +145,14 @@ public final class SequenceClassifier: TrainableModel {
 
     public func trainStep(_ batch: ClassificationBatch) throws -> Double {
         let z = try logits(batch.input)
-        let (loss, dz) = try softmaxCrossEntropy(logits: z, targets: batch.labels)
+        let (loss, dz) = try softmaxCrossEntropy(logits: z, targets: batch.labels, labelSmoothing: configuration.labelSmoothing)
         let dx = try encoder.backward(outputDropout.backward(output.backward(dz)))
         if let embedding { try embedding.backward(inputDropout.backward(dx)) }
         return loss
     }
 
-    /// Mean cross-entropy ("loss") and "accuracy" over the batches.
+    /// Mean cross-entropy ("loss"), "accuracy", and "score" = correct + 1/(1 + loss) — the
+    /// number right, ties broken by the lower loss (for model selection) — over the batches.
     public func evaluate(_ batches: [ClassificationBatch]) throws -> [String: Double] {
         var total = 0.0, correct = 0, count = 0
         for b in batches {
@@ -142,7 +162,7 @@ public final class SequenceClassifier: TrainableModel {
             count += b.labels.count
         }
         let n = Double(max(count, 1))
-        return ["loss": total / n, "accuracy": Double(correct) / n]
+        return ["loss": total / n, "accuracy": Double(correct) / n, "score": Double(correct) + 1 / (1 + total / n)]
     }
 
     /// The most likely class of each sequence (evaluation mode).
@@ -170,6 +190,7 @@ public final class SequenceClassifier: TrainableModel {
         s.set("rng.input_dropout", inputDropout.rng)
         s.set("rng.rnn_dropout", encoder.rnn.dropoutGenerator)
         s.set("rng.output_dropout", outputDropout.rng)
+        s.set("rng.input_noise", noise)
         return s
     }
 
@@ -177,5 +198,6 @@ public final class SequenceClassifier: TrainableModel {
         inputDropout.rng = try s.generator("rng.input_dropout")
         encoder.rnn.dropoutGenerator = try s.generator("rng.rnn_dropout")
         outputDropout.rng = try s.generator("rng.output_dropout")
+        noise = try s.generator("rng.input_noise")
     }
 }

@@ -4,16 +4,20 @@ import Foundation
 /// format `id,label,t,c1,…,cK`) or of labelled text (`.tsv` with `label` and `text` columns).
 /// The kind is chosen from the training file's extension. Test metric: `accuracy`.
 ///
-/// Defaults (the reference architectures, plus a held-out validation split with early
-/// stopping and the best parameters kept):
+/// Defaults: the reference architectures plus a held-out validation split, early stopping
+/// with the best parameters kept, and label smoothing 0.1:
 /// - series: per-channel z-scores (train statistics) → LSTM 64 → last state → Linear;
-///   Adam 3e-3, batch 32, 15 % of each class held out, patience 40 epochs;
+///   Gaussian input noise σ = 0.2 (in z units) while training; Adam 1e-3, batch 32; 15 % of
+///   each class held out, monitored by validation loss, patience 40 epochs; then trained again
+///   on every series (validation included) for the best number of epochs;
 /// - text: lower-cased words (``SimpleWordTokenizer``), vocabulary of words seen twice →
-///   Embedding 100 → BiLSTM 128 → [final forward ; final backward] → Linear; dropout 0.25 on the
-///   embeddings and the pooled vector, Adam 1e-3, batch 32, 10 % held out, evaluated twice per
-///   epoch, patience 6 evaluations.
+///   Embedding 100 → BiLSTM 128 → **max over time** (the reference reads the final states;
+///   `--pooling last` restores that) → Linear; dropout 0.25 on the embeddings and the pooled
+///   vector, Adam 2e-3, batch 32 (bucketed by length); 10 % held out, evaluated twice per
+///   epoch, monitored by accuracy (ties: loss), patience 8 evaluations.
 ///
-/// Both stop at a 120-second training budget if early stopping has not stopped them before.
+/// Both stop at a 120-second training budget if early stopping has not stopped them before;
+/// `--resume` continues the first (validated) phase.
 public enum ClassifyTask: RNNTask {
     public static let name = "classify"
 
@@ -42,6 +46,7 @@ public enum ClassifyTask: RNNTask {
             c.hiddenSize = o.hidden ?? 64
             c.bidirectional = o.bidirectional ?? false
             c.dropout = o.dropout ?? 0
+            c.inputNoise = 0.2
         case .text:
             c = SequenceClassifierConfiguration(classes: data.labels.count, vocabularySize: data.vocabulary!.count)
             c.embeddingSize = o.embedding ?? 100
@@ -49,7 +54,9 @@ public enum ClassifyTask: RNNTask {
             c.bidirectional = o.bidirectional ?? true
             c.dropout = o.dropout ?? 0.25
             c.embeddingDropout = c.dropout
+            c.pooling = .max
         }
+        c.labelSmoothing = 0.1
         c.layers = o.layers ?? 1
         c.cell = o.cell ?? .lstm
         if let p = o.pooling {
@@ -68,29 +75,50 @@ public enum ClassifyTask: RNNTask {
 
         let (trainIDs, validIDs) = stratifiedSplit(labels: data.examples.labels, fraction: o.validationFraction ?? (series ? 0.15 : 0.1))
         guard !trainIDs.isEmpty else { throw DataError(file: o.train.lastPathComponent, "too few examples to train on") }
-        let batchSize = min(o.batch ?? 32, trainIDs.count)
-        let sampler = BatchSampler(count: trainIDs.count, batchSize: batchSize, seed: o.seed,
-                                   bucketingBy: series ? nil : trainIDs.map { data.examples.length($0) })
-        let batches = ExampleBatches(sampler: sampler) { try data.examples.batch($0.map { trainIDs[$0] }) }
         let validation = try ExampleBatches<ClassificationBatch>.sequential(validIDs.count, batchSize: 256) {
             try data.examples.batch($0.map { validIDs[$0] })
         }
-
         let config = try configuration(o, data)
-        let model = try SequenceClassifier(config, seed: o.seed)
-        let optimizer = try o.makeOptimizer(model.parameters, learningRate: series ? 3e-3 : 1e-3)
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: 5)
-        options.evaluateEvery = series ? nil : max(1, batches.batchesPerEpoch / 2)
-        options.earlyStoppingPatience = o.patience ?? (series ? 40 : 6)
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-        trainer.checkpointMetadata = data.metadata(config)
-        trainer.onProgress = progress
-        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-        let history = try trainer.fit(batches, validation: validation)
-        model.isTraining = false
+        options.earlyStoppingPatience = o.patience ?? (series ? 40 : 8)
+        // Series: the validation set is tiny, its loss is the finer signal. Text: accuracy first.
+        options.monitor = series ? "loss" : "score"
+        options.monitorMaximizes = !series
+        let batchSize = o.batch ?? 32
 
-        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
-                          steps: trainer.state.step, test: [:], history: history)
+        func fit(_ ids: [Int], options: TrainingOptions, validation: [ClassificationBatch]) throws -> (SequenceClassifier, Trainer<SequenceClassifier>) {
+            let sampler = BatchSampler(count: ids.count, batchSize: min(batchSize, ids.count), seed: o.seed,
+                                       bucketingBy: series ? nil : ids.map { data.examples.length($0) })
+            let batches = ExampleBatches(sampler: sampler) { try data.examples.batch($0.map { ids[$0] }) }
+            let model = try SequenceClassifier(config, seed: o.seed)
+            let optimizer = try o.makeOptimizer(model.parameters, learningRate: series ? 1e-3 : 2e-3)
+            var options = options
+            if options.evaluateEvery == nil && !series { options.evaluateEvery = max(1, batches.batchesPerEpoch / 2) }
+            let trainer = Trainer(model: model, optimizer: optimizer, options: options)
+            trainer.checkpointMetadata = data.metadata(config)
+            trainer.onProgress = progress
+            if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
+            try trainer.fit(batches, validation: validation)
+            model.isTraining = false
+            return (model, trainer)
+        }
+        var (model, trainer) = try fit(trainIDs, options: options, validation: validation)
+        let history = trainer.history
+        var seconds = trainer.state.elapsed, steps = trainer.state.step
+        // Series sets are small: train again on every example (validation included) for as
+        // many epochs as the best validation score took.
+        if series, !validIDs.isEmpty, o.resume == nil, let bestStep = trainer.state.bestStep {
+            let perEpoch = Double((trainIDs.count + batchSize - 1) / batchSize)
+            var again = options
+            again.epochs = max(1, Int((Double(bestStep) / perEpoch).rounded()))
+            again.timeBudget = options.timeBudget.map { max($0 - seconds, 1) }
+            again.earlyStoppingPatience = nil
+            (model, trainer) = try fit(Array(data.examples.labels.indices), options: again, validation: [])
+            seconds += trainer.state.elapsed
+            steps += trainer.state.step
+        }
+
+        var run = TaskRun(task: name, seconds: seconds, epochs: trainer.state.epoch, steps: steps, test: [:], history: history)
         if let test {
             let (metrics, confusion) = try evaluate(model, test)
             run.test = metrics
@@ -105,6 +133,7 @@ public enum ClassifyTask: RNNTask {
         model.isTraining = false
         let batches = try ExampleBatches<ClassificationBatch>.sequential(test.count, batchSize: 256) { try test.batch($0) }
         var metrics = try model.evaluate(batches)
+        metrics["score"] = nil
         metrics["examples"] = Double(test.count)
         let k = model.configuration.classes
         var confusion = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)

@@ -4,11 +4,33 @@ import RealModule
 /// The preprocessing of a forecast, chosen from the training series (see
 /// ``ForecastTransform/analyse(_:)``) and stored with the model: original units ↔ model space.
 ///
-/// Model space: `z_t = (s_t − mean) / std` with `s = log(value)` when ``log``, then its first
-/// differences `s_t − s_{t−1}` when ``difference``; mean and std are those of the training series.
+/// Model space: `z_t = (s_t − mean) / std` with `s = scale(value)` (identity, log or square
+/// root), then its first differences `s_t − s_{t−1}` when ``difference``; mean and std are
+/// those of the training series.
 public struct ForecastTransform: Codable, Sendable, Equatable {
-    /// Model log(value) (multiplicative seasonality, variance growing with the level).
-    public var log: Bool
+    /// A variance-stabilising scale.
+    public enum Scale: String, Codable, Sendable, CaseIterable {
+        case identity
+        /// log(value): values must be positive.
+        case log
+        /// √value: values must not be negative.
+        case sqrt
+
+        /// Whether `v` is in the scale's domain.
+        public func admits(_ v: Double) -> Bool {
+            switch self {
+            case .identity: return true
+            case .log: return v > 0
+            case .sqrt: return v >= 0
+            }
+        }
+
+        /// What the domain needs, for messages.
+        var requirement: String { self == .log ? "positive" : "non-negative" }
+    }
+
+    /// The scale modelled (log/√ when the spread grows with the level).
+    public var scale: Scale
     /// Model first differences (a trend or a unit root).
     public var difference: Bool
     /// The seasonal period found in the training series (nil: none).
@@ -16,13 +38,19 @@ public struct ForecastTransform: Codable, Sendable, Equatable {
     public var mean = 0.0
     public var std = 1.0
 
-    public init(log: Bool, difference: Bool, period: Int?) {
-        self.log = log
+    public init(scale: Scale, difference: Bool, period: Int?) {
+        self.scale = scale
         self.difference = difference
         self.period = period
     }
 
-    func base(_ v: Double) -> Double { log ? Double.log(v) : v }
+    func base(_ v: Double) -> Double {
+        switch scale {
+        case .identity: return v
+        case .log: return Double.log(v)
+        case .sqrt: return v.squareRoot()
+        }
+    }
 
     /// The model-space series of `values` (one shorter when differencing).
     public func series(_ values: [Double]) -> [Double] {
@@ -36,7 +64,16 @@ public struct ForecastTransform: Codable, Sendable, Equatable {
     public func invert(_ z: Double, previous: Double) -> Double {
         var s = z * std + mean
         if difference { s += base(previous) }
-        return log ? Double.exp(s) : s
+        switch scale {
+        case .identity: return s
+        case .log: return Double.exp(s)
+        case .sqrt: return max(s, 0) * max(s, 0)
+        }
+    }
+
+    /// The first value outside the scale's domain, as (index, value).
+    func firstInadmissible(_ values: [Double]) -> (index: Int, value: Double)? {
+        values.firstIndex { !scale.admits($0) }.map { ($0, values[$0]) }
     }
 
     /// Fits mean and std to the model-space training series.
@@ -50,28 +87,31 @@ public struct ForecastTransform: Codable, Sendable, Equatable {
     /// Chooses the preprocessing from a training series alone:
     /// - **period**: the lag (2 … n/3) of the highest local maximum of the autocorrelation of
     ///   the linearly detrended series, if it exceeds 0.2;
-    /// - **log** when every value is positive and the spread grows with the level: over blocks
-    ///   of one period (or 12 steps), the correlation of the block means with the blocks'
-    ///   standard deviations (around the linear trend) exceeds 0.5;
+    /// - **scale**: log when every value is positive and the spread grows with the level — over
+    ///   blocks of one period (or 12 steps), the block means correlate (> 0.5) with the blocks'
+    ///   standard deviations around the linear trend; otherwise the identity. (√ is available
+    ///   for series with zeros but not chosen automatically: it stabilises the variance, but
+    ///   training on √ values then weighs errors at high levels less than the RMSE in original
+    ///   units does, and it forecast the sunspot cycles worse);
     /// - **difference** when a trend dominates — a linear trend explains at least half the
-    ///   variance of the (logged) series — or a unit root is not rejected by an augmented
+    ///   variance of the scaled series — or a unit root is not rejected by an augmented
     ///   Dickey–Fuller regression with one lag (t > −2.57, the 10 % critical value).
     /// Mean and std are then fitted on the model-space series.
     public static func analyse(_ values: [Double]) -> ForecastTransform {
         let period = seasonalPeriod(values)
         let block = period ?? 12
-        var log = false
-        if values.allSatisfy({ $0 > 0 }) && values.count >= 3 * block {
+        var scale = Scale.identity
+        if values.count >= 3 * block && values.allSatisfy({ $0 > 0 }) {
             let residual = detrended(values)
             let blocks = values.count / block
             let means = (0..<blocks).map { b in values[(b * block)..<((b + 1) * block)].reduce(0, +) / Double(block) }
             let spreads = (0..<blocks).map { b in standardDeviation(Array(residual[(b * block)..<((b + 1) * block)])) }
-            log = correlation(means, spreads) > 0.5
+            if correlation(means, spreads) > 0.5 && values.allSatisfy({ $0 > 0 }) { scale = .log }
         }
-        let s = log ? values.map { Double.log($0) } : values
+        var t = ForecastTransform(scale: scale, difference: false, period: period)
+        let s = values.map(t.base)
         let trend = 1 - variance(detrended(s)) / max(variance(s), 1e-300)
-        let difference = trend >= 0.5 || dickeyFuller(s, lags: 1) > -2.57
-        var t = ForecastTransform(log: log, difference: difference, period: period)
+        t.difference = trend >= 0.5 || dickeyFuller(s, lags: 1) > -2.57
         t.fit(values)
         return t
     }

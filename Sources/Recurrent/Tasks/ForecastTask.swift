@@ -5,18 +5,22 @@ import RealModule
 /// step ahead, or `horizon` steps at once with `--horizon`).
 ///
 /// The preprocessing is chosen from the training series (``ForecastTransform/analyse(_:)``):
-/// log when the spread grows with the level, first differences when a trend dominates, the
-/// seasonal period from the autocorrelation; the input window is one period when the period
-/// is at least 12 steps, else two (at least 12 in any case). The end of the training series
-/// (one period, at least 10 % of the windows) is held out for early stopping, and the best
-/// parameters are kept; then the model is trained again on all windows for the best
-/// number of epochs. Defaults: LSTM 32 → last state → Linear, MSE, Adam 1e-3, batch 16, a
-/// 120-second budget.
+/// log when the series is positive and its spread grows with the level, first differences when
+/// a trend dominates, the seasonal period from the autocorrelation; the input window is one
+/// period when the period is at least 12 steps, else two (at least 12 in any case, `--window`
+/// overrides). The most recent windows (one period, at least 10 %) are held out for early
+/// stopping (patience 100 epochs, best parameters kept); the model is then trained again on
+/// every window for the best number of epochs. Ten such models (seeds s, s+1, …) form an
+/// ensemble whose model-space predictions are averaged: these sets are tiny and a single
+/// network's test error varies a lot with its seed. Each member: LSTM 32 → last state →
+/// Linear, MSE, Adam 1e-3, batch 16; all share a 120-second budget. Not resumable (a run
+/// takes seconds).
 ///
 /// Test metrics, in original units, over the whole test file (which continues the training
 /// series): `rmse` (one step ahead, each forecast from the true history), `rmse_recursive`
-/// (from the end of the training series only, forecasts fed back), and the baselines
-/// `persistence_rmse` and `seasonal_naive_rmse`.
+/// (from the end of the training series only, forecasts fed back), the baselines
+/// `persistence_rmse` and `seasonal_naive_rmse`, and the choices made (`window`, `period`,
+/// `log`, `difference`).
 public enum ForecastTask: RNNTask {
     public static let name = "forecast"
 
@@ -72,11 +76,15 @@ public enum ForecastTask: RNNTask {
         guard pairs.count >= 2 else {
             throw DataError(file: file, "\(values.count) values are too few for windows of \(w) and a horizon of \(horizon)")
         }
-        if transform.log, let test, let bad = test.firstIndex(where: { $0 <= 0 }) {
-            throw DataError(file: o.test!.lastPathComponent, line: bad + 2, "value \(test[bad]) is not positive, but the training series was modelled in logs")
+        if let test, let bad = transform.firstInadmissible(test) {
+            throw DataError(file: o.test!.lastPathComponent, line: bad.index + 2,
+                "value \(bad.value) is not \(transform.scale.requirement), but the training series was modelled on a \(transform.scale) scale")
         }
 
-        // Hold out the most recent windows for early stopping.
+        guard o.resume == nil else {
+            throw TrainingError("forecast runs take seconds and are not resumable: train again without --resume")
+        }
+        // Hold out the most recent windows (one period, at least 10 %) for early stopping.
         let held = pairs.count >= 20 ? min(max(transform.period ?? 0, pairs.count / 10), pairs.count / 4) : 0
         let trainCount = pairs.count - held
         let config = configuration(o, horizon: horizon)
@@ -85,53 +93,201 @@ public enum ForecastTask: RNNTask {
         let setup = Setup(transform: transform, window: w, horizon: horizon, history: Array(values.suffix(w + 1)))
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: nil)
         options.earlyStoppingPatience = o.patience ?? 100
-        let metadata = ["task": name, "config": encodeJSON(config), "setup": encodeJSON(setup)]
+        options.checkpoint = nil  // the ensemble is written once at the end
+        let memberCount = 10
 
-        func fit(count: Int, options: TrainingOptions, validation: [RegressionBatch]) throws -> (SequenceRegressor, Trainer<SequenceRegressor>) {
-            let model = try SequenceRegressor(config, seed: o.seed)
+        func fit(seed: UInt64, count: Int, options: TrainingOptions, validation: [RegressionBatch]) throws -> (SequenceRegressor, Trainer<SequenceRegressor>) {
+            let model = try SequenceRegressor(config, seed: seed)
             let optimizer = try o.makeOptimizer(model.parameters, learningRate: 1e-3)
-            let batches = ExampleBatches(sampler: BatchSampler(count: count, batchSize: batchSize, seed: o.seed)) { batch(pairs, $0) }
+            let batches = ExampleBatches(sampler: BatchSampler(count: count, batchSize: batchSize, seed: seed)) { batch(pairs, $0) }
             let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-            trainer.checkpointMetadata = metadata
             trainer.onProgress = progress
-            if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
             try trainer.fit(batches, validation: validation)
+            model.isTraining = false
             return (model, trainer)
         }
-        var (model, trainer) = try fit(count: trainCount, options: options, validation: validation)
-        let history = trainer.history
-        var seconds = trainer.state.elapsed, steps = trainer.state.step
-        // Refit on every window, for as many epochs as the best validation score took.
-        if held > 0, o.resume == nil, let bestStep = trainer.state.bestStep {
-            let perEpoch = Double((trainCount + batchSize - 1) / batchSize)
-            var refit = options
-            refit.epochs = max(1, Int((Double(bestStep) / perEpoch).rounded()))
-            refit.timeBudget = options.timeBudget.map { max($0 - seconds, 1) }
-            refit.earlyStoppingPatience = nil
-            (model, trainer) = try fit(count: pairs.count, options: refit, validation: [])
+        var members: [SequenceRegressor] = []
+        var history = TrainingHistory()
+        var seconds = 0.0, steps = 0, epochs = 0
+        for k in 0..<memberCount {
+            let seed = o.seed &+ UInt64(k)
+            var memberOptions = options
+            // Each member gets an equal share of what is left of the budget.
+            memberOptions.timeBudget = options.timeBudget.map { max(($0 - seconds) / Double(memberCount - k), 0.5) }
+            var (model, trainer) = try fit(seed: seed, count: trainCount, options: memberOptions, validation: validation)
+            if k == 0 { history = trainer.history }
             seconds += trainer.state.elapsed
             steps += trainer.state.step
+            // Refit on every window, for as many epochs as the best validation score took.
+            if held > 0, let bestStep = trainer.state.bestStep {
+                let perEpoch = Double((trainCount + batchSize - 1) / batchSize)
+                var again = memberOptions
+                again.epochs = max(1, Int((Double(bestStep) / perEpoch).rounded()))
+                again.timeBudget = memberOptions.timeBudget.map { max($0 - trainer.state.elapsed, 0.5) }
+                again.earlyStoppingPatience = nil
+                (model, trainer) = try fit(seed: seed, count: pairs.count, options: again, validation: [])
+                seconds += trainer.state.elapsed
+                steps += trainer.state.step
+            }
+            epochs += trainer.state.epoch
+            members.append(model)
         }
-        model.isTraining = false
+        let forecaster = Forecaster(members: members, setup: setup)
+        if let out = o.out { try forecaster.checkpoint(config: config).write(to: out) }
 
-        var run = TaskRun(task: name, seconds: seconds, epochs: trainer.state.epoch, steps: steps, test: [:], history: history)
+        var run = TaskRun(task: name, seconds: seconds, epochs: epochs, steps: steps, test: [:], history: history)
         if let test {
-            let f = try forecast(model, setup, test)
+            let f = try forecaster.forecast(test)
             run.test = f.metrics
             run.artifacts.actual = test
             run.artifacts.forecast = f.oneStep
         }
         run.test["window"] = Double(w)
-        run.test["log"] = transform.log ? 1 : 0
+        run.test["log"] = transform.scale == .log ? 1 : 0
         run.test["difference"] = transform.difference ? 1 : 0
         run.test["period"] = Double(transform.period ?? 0)
         return run
     }
 
-    /// One-step and recursive forecasts of `test`, which continues the series whose end is
-    /// `setup.history`, with their RMSEs and the naive baselines'.
-    static func forecast(_ model: SequenceRegressor, _ setup: Setup, _ test: [Double]) throws
-        -> (metrics: [String: Double], oneStep: [Double], recursive: [Double]) {
+    static func rmse(_ a: [Double], _ b: [Double]) -> Double {
+        (zip(a, b).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) / Double(max(a.count, 1))).squareRoot()
+    }
+
+    /// The forecaster saved in a forecast model file.
+    public static func load(_ checkpoint: Checkpoint) throws -> Forecaster {
+        try Tasks.check(checkpoint, is: name)
+        let config: SequenceRegressorConfiguration = try decodeJSON(checkpoint.require("config"), from: checkpoint)
+        let setup: Setup = try decodeJSON(checkpoint.require("setup"), from: checkpoint)
+        guard let count = Int(try checkpoint.require("members")), count >= 1, count <= 1000 else {
+            throw CheckpointError("\(checkpoint.source): corrupt model metadata (members)")
+        }
+        guard setup.window > 0, setup.history.count == setup.window + 1, setup.horizon == config.outputs,
+              setup.transform.std > 0 else {
+            throw CheckpointError("\(checkpoint.source): the forecast setup does not match the model")
+        }
+        let all = checkpoint.stateDict
+        let members = try (0..<count).map { k in
+            let model = try SequenceRegressor(config)
+            let prefix = "member\(k)."
+            do {
+                try model.load(stateDict: Dictionary(uniqueKeysWithValues: all.compactMap { name, value in
+                    name.hasPrefix(prefix) ? (String(name.dropFirst(prefix.count)), value) : nil
+                }))
+            } catch {
+                throw CheckpointError("\(checkpoint.source): the parameters do not fit the model (\(error))")
+            }
+            model.isTraining = false
+            return model
+        }
+        return Forecaster(members: members, setup: setup)
+    }
+
+    /// Test metrics for a file that continues the training series.
+    public static func evaluate(_ checkpoint: Checkpoint, test: URL) throws -> [String: Double] {
+        let forecaster = try load(checkpoint)
+        let values = try DatedValue.read(test).map(\.value)
+        let t = forecaster.setup.transform
+        if let bad = t.firstInadmissible(values) {
+            throw DataError(file: test.lastPathComponent, line: bad.index + 2,
+                "value \(bad.value) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
+        }
+        return try forecaster.forecast(values).metrics
+    }
+
+    /// Gradients through time of the first ensemble member over up to 32 windows of a series
+    /// file (transformed as in training).
+    public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
+        let forecaster = try load(checkpoint)
+        let values = try DatedValue.read(data).map(\.value)
+        let t = forecaster.setup.transform
+        if let bad = t.firstInadmissible(values) {
+            throw DataError(file: data.lastPathComponent, line: bad.index + 2,
+                "value \(bad.value) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
+        }
+        let pairs = windows(t.series(values), window: forecaster.setup.window, horizon: forecaster.setup.horizon)
+        guard !pairs.isEmpty else {
+            throw DataError(file: data.lastPathComponent, "too short: a window of \(forecaster.setup.window) values and \(forecaster.setup.horizon) to predict are needed")
+        }
+        let b = batch(pairs, Array(0..<min(32, pairs.count)))
+        return try recordGradients(forecaster.members[0]) { _ = try $0.trainStep(b) }
+    }
+
+    /// Each input line is a history of comma-separated values (at least the window, plus one
+    /// when the model differences); the output line is the next `horizon` values (one step
+    /// unless trained with `--horizon`), comma-separated.
+    public static func predict(_ checkpoint: Checkpoint, inputs: [String]) throws -> [String] {
+        let forecaster = try load(checkpoint)
+        let t = forecaster.setup.transform
+        let need = forecaster.setup.window + (t.difference ? 1 : 0)
+        return try inputs.enumerated().map { i, line in
+            var values: [Double] = []
+            for f in line.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+                guard let v = Double(f), v.isFinite else { throw DataError(file: "<input>", line: i + 1, "'\(f)' is not a number") }
+                guard t.scale.admits(v) else {
+                    throw DataError(file: "<input>", line: i + 1, "value \(f) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
+                }
+                values.append(v)
+            }
+            guard values.count >= need else {
+                throw DataError(file: "<input>", line: i + 1, "\(values.count) values given; the model needs at least \(need)")
+            }
+            return try forecaster.continuation(of: values, steps: forecaster.setup.horizon)
+                .map { String(format: "%.6g", $0) }.joined(separator: ",")
+        }
+    }
+}
+
+/// A trained forecaster: an ensemble of ``SequenceRegressor``s (their model-space predictions
+/// averaged) with the preprocessing they were trained under and the end of the training series.
+public struct Forecaster {
+    public let members: [SequenceRegressor]
+    let setup: ForecastTask.Setup
+
+    init(members: [SequenceRegressor], setup: ForecastTask.Setup) {
+        precondition(!members.isEmpty, "a forecaster needs a model")
+        self.members = members
+        self.setup = setup
+    }
+
+    /// The preprocessing (log, differences, period, standardisation).
+    public var transform: ForecastTransform { setup.transform }
+    /// The input window, in model-space steps.
+    public var window: Int { setup.window }
+
+    /// The mean of the members' next values after each model-space window.
+    func predictNext(_ windows: [[Float]]) throws -> [[Float]] {
+        var sum = try members[0].predictNext(windows)
+        for m in members.dropFirst() {
+            for (i, row) in try m.predictNext(windows).enumerated() {
+                for j in row.indices { sum[i][j] += row[j] }
+            }
+        }
+        let n = Float(members.count)
+        return sum.map { $0.map { $0 / n } }
+    }
+
+    /// The next `steps` values (original units) after `values`, predictions fed back.
+    public func continuation(of values: [Double], steps: Int) throws -> [Double] {
+        let t = setup.transform
+        var z = t.series(values).map(Float.init)
+        guard z.count >= window else {
+            throw TrainingError("a forecast needs \(window + (t.difference ? 1 : 0)) values, got \(values.count)")
+        }
+        var out: [Double] = []
+        var previous = values.last!
+        while out.count < steps {
+            for v in try predictNext([Array(z.suffix(window))])[0] where out.count < steps {
+                z.append(v)
+                previous = t.invert(Double(v), previous: previous)
+                out.append(previous)
+            }
+        }
+        return out
+    }
+
+    /// One-step and recursive forecasts of `test`, which continues the training series, with
+    /// their RMSEs and the naive baselines'.
+    func forecast(_ test: [Double]) throws -> (metrics: [String: Double], oneStep: [Double], recursive: [Double]) {
         let t = setup.transform, w = setup.window
         let full = setup.history + test
         let n = setup.history.count
@@ -141,20 +297,12 @@ public enum ForecastTask: RNNTask {
         let inputs = (n..<full.count).map { i in z[(i - offset - w)..<(i - offset)].map(Float.init) }
         var oneStep: [Double] = []
         for chunk in stride(from: 0, to: inputs.count, by: 256) {
-            let next = try model.predictNext(Array(inputs[chunk..<min(chunk + 256, inputs.count)]))
-            for (k, p) in next.enumerated() {
-                let i = n + chunk + k
-                oneStep.append(t.invert(Double(p[0]), previous: full[i - 1]))
+            for (k, p) in try predictNext(Array(inputs[chunk..<min(chunk + 256, inputs.count)])).enumerated() {
+                oneStep.append(t.invert(Double(p[0]), previous: full[n + chunk + k - 1]))
             }
         }
-        // Recursive: from the end of the training series, predictions fed back.
-        let zs = try model.recursiveForecast(t.series(setup.history).map(Float.init), window: w, steps: test.count)
-        var recursive: [Double] = []
-        var previous = setup.history.last!
-        for v in zs {
-            previous = t.invert(Double(v), previous: previous)
-            recursive.append(previous)
-        }
+        let recursive = try continuation(of: setup.history, steps: test.count)
+        let rmse = ForecastTask.rmse
         var metrics = ["rmse": rmse(oneStep, test), "rmse_recursive": rmse(recursive, test),
                        "persistence_rmse": rmse([setup.history.last!] + test.dropLast(), test)]
         if let p = t.period, p <= setup.history.count {
@@ -164,73 +312,10 @@ public enum ForecastTask: RNNTask {
         return (metrics, oneStep, recursive)
     }
 
-    static func rmse(_ a: [Double], _ b: [Double]) -> Double {
-        (zip(a, b).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) / Double(max(a.count, 1))).squareRoot()
-    }
-
-    /// The model and its setup from a saved forecast model.
-    static func load(_ checkpoint: Checkpoint) throws -> (SequenceRegressor, Setup) {
-        try Tasks.check(checkpoint, is: name)
-        let config: SequenceRegressorConfiguration = try decodeJSON(checkpoint.require("config"), from: checkpoint)
-        let setup: Setup = try decodeJSON(checkpoint.require("setup"), from: checkpoint)
-        guard setup.window > 0, setup.history.count == setup.window + 1, setup.horizon == config.outputs else {
-            throw CheckpointError("\(checkpoint.source): the forecast setup does not match the model")
-        }
-        let model = try SequenceRegressor(config)
-        try loadParameters(model, from: checkpoint)
-        model.isTraining = false
-        return (model, setup)
-    }
-
-    /// Test metrics for a file that continues the training series.
-    public static func evaluate(_ checkpoint: Checkpoint, test: URL) throws -> [String: Double] {
-        let (model, setup) = try load(checkpoint)
-        let values = try DatedValue.read(test).map(\.value)
-        if setup.transform.log, let bad = values.firstIndex(where: { $0 <= 0 }) {
-            throw DataError(file: test.lastPathComponent, line: bad + 2, "value \(values[bad]) is not positive, but the model works on logs")
-        }
-        return try forecast(model, setup, values).metrics
-    }
-
-    /// Gradients through time over up to 32 windows of a series file (transformed as in training).
-    public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
-        let (model, setup) = try load(checkpoint)
-        let values = try DatedValue.read(data).map(\.value)
-        if setup.transform.log, let bad = values.firstIndex(where: { $0 <= 0 }) {
-            throw DataError(file: data.lastPathComponent, line: bad + 2, "value \(values[bad]) is not positive, but the model works on logs")
-        }
-        let pairs = windows(setup.transform.series(values), window: setup.window, horizon: setup.horizon)
-        guard !pairs.isEmpty else {
-            throw DataError(file: data.lastPathComponent, "too short: a window of \(setup.window) values and \(setup.horizon) to predict are needed")
-        }
-        let b = batch(pairs, Array(0..<min(32, pairs.count)))
-        return try recordGradients(model) { _ = try $0.trainStep(b) }
-    }
-
-    /// Each input line is a history of comma-separated values (at least the window, plus one
-    /// when the model differences); the output line is the next `horizon` values (one step
-    /// unless trained with `--horizon`), comma-separated.
-    public static func predict(_ checkpoint: Checkpoint, inputs: [String]) throws -> [String] {
-        let (model, setup) = try load(checkpoint)
-        let t = setup.transform
-        let need = setup.window + (t.difference ? 1 : 0)
-        return try inputs.enumerated().map { i, line in
-            let fields = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            var values: [Double] = []
-            for f in fields {
-                guard let v = Double(f), v.isFinite else { throw DataError(file: "<input>", line: i + 1, "'\(f)' is not a number") }
-                guard !t.log || v > 0 else { throw DataError(file: "<input>", line: i + 1, "value \(f) is not positive, but the model works on logs") }
-                values.append(v)
-            }
-            guard values.count >= need else {
-                throw DataError(file: "<input>", line: i + 1, "\(values.count) values given; the model needs at least \(need)")
-            }
-            let zs = try model.recursiveForecast(t.series(values).map(Float.init), window: setup.window, steps: setup.horizon)
-            var previous = values.last!
-            return zs.map { z in
-                previous = t.invert(Double(z), previous: previous)
-                return String(format: "%.6g", previous)
-            }.joined(separator: ",")
-        }
+    /// The model file: every member's parameters under `member<k>.`, the configuration and setup.
+    func checkpoint(config: SequenceRegressorConfiguration) -> Checkpoint {
+        Checkpoint(parameters: members.enumerated().flatMap { k, m in m.namedParameters.map { ("member\(k)." + $0.name, $0.parameter.value) } },
+                   metadata: ["task": ForecastTask.name, "config": encodeJSON(config), "setup": encodeJSON(setup),
+                              "members": String(members.count)])
     }
 }
