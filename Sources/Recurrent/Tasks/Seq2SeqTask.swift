@@ -80,12 +80,14 @@ public enum Seq2SeqTask: RNNTask {
         let batches = SampledBatches(sampler) { make($0.map { trainSet[$0] }) }
 
         let model = try Seq2Seq(config, seed: o.seed)
-        let optimizer = try o.makeOptimizer(model.parameters, learningRate: 2e-3)
+        let learningRate = o.learningRate ?? 2e-3
+        let optimizer = try o.makeOptimizer(model.parameters, learningRate: learningRate)
         var options = o.trainingOptions(defaultBudget: 240, defaultClip: 5)
         options.monitor = "exact_match"
         options.monitorMaximizes = true
         options.evaluateEvery = max(100, min(batches.batchesPerEpoch, 500))
         options.earlyStoppingPatience = o.patience ?? 8
+        options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
         let trainer = Trainer(model: model, optimizer: optimizer, options: options)
         trainer.checkpointMetadata = metadata(config, sourceVocabulary, targetVocabulary, unit, beam)
         trainer.onProgress = progress

@@ -4,14 +4,21 @@ import Foundation
 /// sentence) — part-of-speech tags, syllable boundaries, named entities.
 ///
 /// Tokens seen fewer than twice in training become `<unk>` (so its embedding is trained, as
-/// in the PyTorch reference); a tag of the test file that never occurs in training is an
-/// error naming the file and line (the model cannot predict it). Test metrics: token
-/// `accuracy`, and `accuracy_unseen` on test tokens that never occur in training; artifacts:
-/// the accuracy of each gold tag.
+/// in the PyTorch reference), and rare tokens are dropped to `<unk>` during training (see
+/// ``RareWordDropout``). A tag of the test file that never occurs in training is an error
+/// naming the file and line (the model cannot predict it), raised before training starts.
+/// Test metrics: token `accuracy`, and `accuracy_unseen` on test tokens never seen in
+/// training; artifacts: the accuracy of each gold tag.
+///
+/// Training: 5 % of the sentences held out; evaluated every epoch; the learning rate halved
+/// after two epochs without a better validation accuracy; stopped after 5 such epochs or at
+/// the 120-second budget, ending with the parameters of the best validation accuracy.
 public enum TagTask: RNNTask {
     public static let name = "tag"
 
-    /// Defaults: the reference architecture, Emb 64 → BiLSTM 128 → Linear, no dropout.
+    /// Defaults: the reference architecture, Emb 64 → BiLSTM 128 → Linear, no dropout
+    /// (`--dropout p` applies to the embeddings and the RNN outputs); batch 32 sentences
+    /// bucketed by length, Adam 3e-3, clip 5.
     static func configuration(_ o: TaskOptions, vocabularySize: Int, tagCount: Int) -> SequenceTaggerConfiguration {
         var c = SequenceTaggerConfiguration(vocabularySize: vocabularySize, tagCount: tagCount)
         c.embeddingSize = o.embedding ?? 64
@@ -42,15 +49,21 @@ public enum TagTask: RNNTask {
         let batchSize = min(o.batch ?? 32, trainSet.count)
         let sampler = BatchSampler(count: trainSet.count, batchSize: batchSize, seed: o.seed,
                                    bucketingBy: trainSet.map(\.tokens.count))
-        let batches = SampledBatches(sampler) { makeBatch($0.map { trainSet[$0] }) }
+        let dropout = RareWordDropout(counting: sentences.map(\.tokens), vocabulary: vocabulary)
+        let batches = SampledBatches(sampler) { indices, epoch, index in
+            var rng = RandomGenerator(seed: o.seed ^ 0x7A6_D80 &+ UInt64(epoch) &* 0x9E37_79B9 &+ UInt64(index))
+            return makeBatch(indices.map { dropout.apply(trainSet[$0], using: &rng) })
+        }
 
         let config = configuration(o, vocabularySize: vocabulary.count, tagCount: tags.count)
         let model = try SequenceTagger(config, seed: o.seed)
-        let optimizer = try o.makeOptimizer(model.parameters, learningRate: 1e-3)
+        let learningRate = o.learningRate ?? 3e-3
+        let optimizer = try o.makeOptimizer(model.parameters, learningRate: learningRate)
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: 5)
         options.monitor = "accuracy"
         options.monitorMaximizes = true
-        options.earlyStoppingPatience = o.patience ?? 8
+        options.earlyStoppingPatience = o.patience ?? 5  // epochs
+        options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
         let trainer = Trainer(model: model, optimizer: optimizer, options: options)
         trainer.checkpointMetadata = metadata(config, vocabulary, tags)
         trainer.onProgress = progress
@@ -138,6 +151,30 @@ public enum TagTask: RNNTask {
 
     static func makeBatch(_ sentences: [Encoded]) -> TaggingBatch {
         TaggingBatch(sentences: sentences.map(\.tokens), tags: sentences.map(\.tags))
+    }
+
+    /// Word dropout for rare words (Kiperwasser & Goldberg 2016): in training, a token seen c
+    /// times is replaced by `<unk>` with probability α / (α + c), α = 0.25. Rare words then
+    /// teach the `<unk>` embedding to tag from context — what the many test tokens never seen in
+    /// training need — while frequent tokens are practically never dropped.
+    struct RareWordDropout {
+        static let alpha = 0.25
+        /// The drop probability of each id (0 for `<pad>` and `<unk>`).
+        let probability: [Double]
+        let unknown: Int32
+
+        init(counting sentences: [[String]], vocabulary: Vocabulary) {
+            var counts = [Int](repeating: 0, count: vocabulary.count)
+            for s in sentences { for t in s { if let id = vocabulary.id(of: t) { counts[Int(id)] += 1 } } }
+            unknown = vocabulary.unknownID!
+            probability = counts.enumerated().map { id, c in
+                id == Int(vocabulary.paddingID!) || id == Int(vocabulary.unknownID!) || c == 0 ? 0 : Self.alpha / (Self.alpha + Double(c))
+            }
+        }
+
+        func apply(_ s: Encoded, using rng: inout RandomGenerator) -> Encoded {
+            Encoded(tokens: s.tokens.map { rng.nextUnit() < probability[Int($0)] ? unknown : $0 }, tags: s.tags)
+        }
     }
 
     /// The tagger, its vocabulary and its tags from a saved tag model.
@@ -240,18 +277,24 @@ func chunked<T>(_ items: [T], size: Int) -> [[T]] {
 /// `make` from example indices; the current epoch's order is computed once.
 final class SampledBatches<Batch>: BatchSource {
     let sampler: BatchSampler
-    let make: ([Int]) throws -> Batch
+    /// Builds a batch from example indices, its epoch and its index in the epoch (to seed any
+    /// randomness reproducibly).
+    let make: ([Int], Int, Int) throws -> Batch
     private var cache: (epoch: Int, batches: [[Int]])?
 
-    init(_ sampler: BatchSampler, make: @escaping ([Int]) throws -> Batch) {
+    init(_ sampler: BatchSampler, make: @escaping ([Int], Int, Int) throws -> Batch) {
         self.sampler = sampler
         self.make = make
+    }
+
+    convenience init(_ sampler: BatchSampler, make: @escaping ([Int]) throws -> Batch) {
+        self.init(sampler) { indices, _, _ in try make(indices) }
     }
 
     var batchesPerEpoch: Int { sampler.batchesPerEpoch }
 
     func batch(epoch: Int, index: Int) throws -> Batch {
         if cache?.epoch != epoch { cache = (epoch, sampler.batches(epoch: epoch)) }
-        return try make(cache!.batches[index])
+        return try make(cache!.batches[index], epoch, index)
     }
 }

@@ -65,6 +65,10 @@ struct Train: ParsableCommand {
         print("trained \(task): \(result.steps) steps, \(result.epochs) epochs, \(String(format: "%.1f", result.seconds)) s; model → \(out)")
         for (k, v) in result.test.sorted(by: { $0.key < $1.key }) { print("test \(k): \(String(format: "%.4f", v))") }
         for s in result.artifacts.samples.prefix(1) { print("sample:\n\(s)") }
+        for t in result.artifacts.perTagAccuracy {
+            print("  tag \(t.tag): accuracy \(String(format: "%.4f", t.accuracy)) over \(t.count) tokens")
+        }
+        for e in result.artifacts.examples.prefix(5) { print("  \(e.source) → \(e.prediction)   (reference: \(e.reference))") }
         if let m = options.metrics { try writeMetrics(result, to: m) }
         if let path = options.report {
             try result.report(title: "rnn train \(task) — \(options.train)", clipNorm: options.clipNorm).write(to: path)

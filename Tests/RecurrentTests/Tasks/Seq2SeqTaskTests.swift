@@ -30,7 +30,7 @@ import Testing
         o.test = test
         o.out = out
         o.attention = "dot"
-        (o.embedding, o.hidden, o.batch, o.learningRate, o.epochs, o.seed) = (16, 48, 32, 0.01, 25, 3)
+        (o.embedding, o.hidden, o.batch, o.learningRate, o.epochs, o.seed) = (16, 48, 32, 0.01, 12, 3)
         let run = try Seq2SeqTask.train(o, progress: nil)
         let greedy = try #require(run.test["exact_match"])
         #expect(greedy >= 0.9, "greedy exact match \(greedy)")

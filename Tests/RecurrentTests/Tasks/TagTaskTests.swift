@@ -13,7 +13,7 @@ import Testing
         o.test = test
         o.out = out
         o.bidirectional = bidirectional
-        (o.embedding, o.hidden, o.batch, o.learningRate, o.epochs, o.seed) = (16, 24, 16, 0.02, 12, 1)
+        (o.embedding, o.hidden, o.batch, o.learningRate, o.epochs, o.seed) = (16, 24, 16, 0.02, 10, 1)
         return o
     }
 
