@@ -66,25 +66,30 @@ grep -v '^\[' "$WORK/two.log"
 "$CHECK" compare "$WORK/one.safetensors" "$WORK/two.safetensors" --rtol 1e-5
 
 echo "== 3. a killed rank: the job fails, the checkpoint is intact, resume is exact"
-LONG=("${ARGS[@]}" --epochs 3)
-mpi -np 2 "$RNN" train charlm "${LONG[@]}" --out "$WORK/straight.safetensors" > "$WORK/straight.log" 2>&1 || { cat "$WORK/straight.log"; fail "uninterrupted run"; }
-mpirun --allow-run-as-root --oversubscribe --bind-to none -np 2 "$RNN" train charlm "${LONG[@]}" --out "$WORK/ck.safetensors" > "$WORK/kill.log" 2>&1 &
+# The run to kill is long (it never ends by itself); the first checkpoint (step 97, the first
+# evaluation) is resumed to the end of epoch 3 and must equal an uninterrupted 3-epoch run.
+mpi -np 2 "$RNN" train charlm "${ARGS[@]}" --epochs 3 --out "$WORK/straight.safetensors" > "$WORK/straight.log" 2>&1 || { cat "$WORK/straight.log"; fail "uninterrupted run"; }
+mpirun --allow-run-as-root --oversubscribe --bind-to none -np 2 "$RNN" train charlm "${ARGS[@]}" --epochs 100 --out "$WORK/ck.safetensors" > "$WORK/kill.log" 2>&1 &
 MP=$!
-for _ in $(seq 600); do [ -f "$WORK/ck.safetensors" ] && break; kill -0 "$MP" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 3000); do [ -f "$WORK/ck.safetensors" ] && break; kill -0 "$MP" 2>/dev/null || break; sleep 0.05; done
 [ -f "$WORK/ck.safetensors" ] || { cat "$WORK/kill.log"; fail "no checkpoint was written"; }
 victim=""
-for child in $(pgrep -P "$MP"); do   # the ranks are mpirun's children here
+for stat in /proc/[0-9]*/stat; do   # the ranks are mpirun's children here (no procps needed)
+    child=${stat#/proc/}; child=${child%/stat}
+    read -r _ _ _ ppid _ < "$stat" 2>/dev/null || continue
+    [ "$ppid" = "$MP" ] || continue
     if tr '\0' '\n' < "/proc/$child/environ" 2>/dev/null | grep -qx 'OMPI_COMM_WORLD_RANK=1'; then victim=$child; fi
 done
-[ -n "$victim" ] || fail "rank 1's process not found (did the run end already?)"
+[ -n "$victim" ] || { cat "$WORK/kill.log"; fail "rank 1's process not found"; }
 kill -9 "$victim"
 set +e; wait "$MP"; rc=$?; set -e; MP=""
-cat "$WORK/kill.log" | grep -v '^\['
+grep -v '^\[' "$WORK/kill.log"
 [ "$rc" -ne 0 ] || fail "mpirun exited 0 after rank 1 was killed"
 grep -q 'rank 1 .*exited on signal 9' "$WORK/kill.log" || fail "no message naming the killed rank"
 echo "mpirun exited $rc after rank 1 (pid $victim) was killed"
-"$CHECK" inspect "$WORK/ck.safetensors"
-mpi -np 2 "$RNN" train charlm "${LONG[@]}" --resume "$WORK/ck.safetensors" --out "$WORK/ck.safetensors" > "$WORK/resume.log" 2>&1 || { cat "$WORK/resume.log"; fail "resume"; }
+"$CHECK" inspect "$WORK/ck.safetensors" | tee "$WORK/inspect.log"
+grep -q 'at step [0-9]*, epoch [012],' "$WORK/inspect.log" || fail "the checkpoint is past epoch 3 (rank 1 was killed too late to compare)"
+mpi -np 2 "$RNN" train charlm "${ARGS[@]}" --epochs 3 --resume "$WORK/ck.safetensors" --out "$WORK/ck.safetensors" > "$WORK/resume.log" 2>&1 || { cat "$WORK/resume.log"; fail "resume"; }
 "$CHECK" compare "$WORK/ck.safetensors" "$WORK/straight.safetensors" --exact
 
 echo "== 4. an error on the ranks ends the job"
