@@ -7,6 +7,12 @@ let package = Package(
         .library(name: "Recurrent", targets: ["Recurrent"]),
         .executable(name: "rnn", targets: ["rnn"]),
     ],
+    traits: [
+        // Data-parallel training across processes (`mpirun -np N rnn train …`). Off by
+        // default: `swift build -c release --traits MPI` links the system's Open MPI
+        // (pkg-config `ompi-c`; Debian/Ubuntu: libopenmpi-dev openmpi-bin). Code sees `#if MPI`.
+        .trait(name: "MPI", description: "Data-parallel training over MPI (links Open MPI)"),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
@@ -19,10 +25,18 @@ let package = Package(
             name: "_RecurrentKernels",
             cSettings: [.unsafeFlags(["-O3", "-fno-math-errno"])]
         ),
+        // The system's MPI (C API), with getters for the handles that are macros in mpi.h.
+        // Only built and linked with the MPI trait.
+        .systemLibrary(
+            name: "_CMPI",
+            pkgConfig: "ompi-c",
+            providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]
+        ),
         .target(
             name: "Recurrent",
             dependencies: [
                 "_RecurrentKernels",
+                .target(name: "_CMPI", condition: .when(traits: ["MPI"])),
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -33,6 +47,12 @@ let package = Package(
                 "Recurrent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // `mpirun -np 2 rnn-mpi-check …`: the data-parallel checks Scripts/test-mpi.sh runs
+        // (a stub that says so without the MPI trait).
+        .executableTarget(
+            name: "rnn-mpi-check",
+            dependencies: ["Recurrent"]
         ),
         .testTarget(
             name: "RecurrentTests",

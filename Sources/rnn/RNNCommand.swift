@@ -7,6 +7,6 @@ struct RNNCommand: ParsableCommand {
         commandName: "rnn",
         abstract: "Recurrent neural networks trained with backpropagation through time.",
         version: RecurrentLibrary.version,
-        subcommands: [Train.self, Eval.self, Predict.self, Sample.self, Demo.self, Bench.self]
+        subcommands: [Train.self, Eval.self, Predict.self, Sample.self, Demo.self, Gradients.self, Unfold.self, Bench.self]
     )
 }

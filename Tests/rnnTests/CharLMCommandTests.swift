@@ -14,7 +14,8 @@ import Testing
 
         let r = try CLI.run(["train", "charlm", "--train", train.path, "--test", test.path, "--out", model.path,
                              "--hidden", "32", "--layers", "1", "--embedding", "8", "--batch", "8", "--bptt", "20",
-                             "--epochs", "3", "--metrics", metrics.path, "--threads", "1"])
+                             "--epochs", "3", "--metrics", metrics.path, "--threads", "1",
+                             "--report", dir.appendingPathComponent("r.html").path])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: metrics)) as! [String: Any]
         #expect(json["task"] as? String == "charlm")
@@ -28,6 +29,11 @@ import Testing
         #expect(p.status == 0 && p.stdout.split(separator: "\n").count == 2, "\(p.stderr)")
         let s = try CLI.run(["sample", model.path, "--length", "50", "--prime", "To"])
         #expect(s.status == 0 && s.stdout.count >= 50, "\(s.stderr)")
+
+        let html = try String(contentsOf: dir.appendingPathComponent("r.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("Gradient through time") && !html.contains("<script"))
+        let g = try CLI.run(["gradients", model.path, "--data", test.path])
+        #expect(g.status == 0 && g.stdout.contains("layer 0") && g.stdout.contains("‖∂L/∂h_1‖/‖∂L/∂h_T‖"), "\(g.stderr)")
     }
 
     @Test func missingFileFailsWithOneClearLine() throws {

@@ -88,6 +88,15 @@ public enum CharLMTask: RNNTask {
         return try bitsPerCharacter(model, vocab.encode(TextCorpus(contentsOf: test)))
     }
 
+    /// Gradients through time over the first 100 characters of 8 streams of the text.
+    public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
+        let (model, vocab) = try load(checkpoint)
+        let ids = try vocab.encode(TextCorpus(contentsOf: data))
+        let streams = try batchify(ids, batchSize: max(1, min(8, ids.count / 101)))
+        let chunk = streams.chunks(bptt: 100)[0]
+        return try recordGradients(model) { _ = try $0.trainStep(chunk) }
+    }
+
     /// The greedy (most likely) 80-character continuation of each line.
     public static func predict(_ checkpoint: Checkpoint, inputs: [String]) throws -> [String] {
         let (model, vocab) = try load(checkpoint)

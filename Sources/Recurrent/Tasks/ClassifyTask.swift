@@ -157,6 +157,16 @@ public enum ClassifyTask: RNNTask {
         return try evaluate(model, data.encode(test)).0
     }
 
+    /// Gradients through time over the first 32 examples of a labelled file.
+    public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
+        let (model, d) = try load(checkpoint)
+        let examples = try d.encode(data)
+        guard let batch = try ExampleBatches<ClassificationBatch>.sequential(examples.count, batchSize: 32, make: { try examples.batch($0) }).first else {
+            throw DataError(file: data.lastPathComponent, "no examples")
+        }
+        return try recordGradients(model) { _ = try $0.trainStep(batch) }
+    }
+
     /// Text models: one sentence per input line → its label. Series models: the lines of a
     /// long-format CSV file with its header (`id,t,c1,…`; a `label` column is optional and
     /// ignored) → one `id<TAB>label` line per series, in file order.

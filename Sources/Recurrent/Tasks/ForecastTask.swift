@@ -204,6 +204,24 @@ public enum ForecastTask: RNNTask {
         return try forecaster.forecast(values).metrics
     }
 
+    /// Gradients through time of the first ensemble member over up to 32 windows of a series
+    /// file (transformed as in training).
+    public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
+        let forecaster = try load(checkpoint)
+        let values = try DatedValue.read(data).map(\.value)
+        let t = forecaster.setup.transform
+        if let bad = t.firstInadmissible(values) {
+            throw DataError(file: data.lastPathComponent, line: bad.index + 2,
+                "value \(bad.value) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
+        }
+        let pairs = windows(t.series(values), window: forecaster.setup.window, horizon: forecaster.setup.horizon)
+        guard !pairs.isEmpty else {
+            throw DataError(file: data.lastPathComponent, "too short: a window of \(forecaster.setup.window) values and \(forecaster.setup.horizon) to predict are needed")
+        }
+        let b = batch(pairs, Array(0..<min(32, pairs.count)))
+        return try recordGradients(forecaster.members[0]) { _ = try $0.trainStep(b) }
+    }
+
     /// Each input line is a history of comma-separated values (at least the window, plus one
     /// when the model differences); the output line is the next `horizon` values (one step
     /// unless trained with `--horizon`), comma-separated.

@@ -134,6 +134,15 @@ public enum GenerateTask: RNNTask {
                                     boundary: vocab.id(of: boundary)!)
     }
 
+    /// Gradients through time over the first 32 labelled texts of a file.
+    public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
+        let (model, labels, vocab) = try load(checkpoint)
+        let encoded = try encode(data, labels: labels, vocabulary: vocab)
+        guard !encoded.texts.isEmpty else { throw DataError(file: data.lastPathComponent, "no texts") }
+        let b = batch(encoded, Array(0..<min(32, encoded.texts.count)), classes: labels.count, boundary: vocab.id(of: boundary)!)
+        return try recordGradients(model) { _ = try $0.trainStep(b) }
+    }
+
     /// One label per input line → a text sampled for it (temperature 0.8, at most 300
     /// characters; the n-th line uses seed n, so the output is reproducible).
     public static func predict(_ checkpoint: Checkpoint, inputs: [String]) throws -> [String] {

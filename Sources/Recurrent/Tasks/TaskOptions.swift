@@ -95,11 +95,27 @@ public protocol RNNTask {
     static func evaluate(_ model: Checkpoint, test: URL) throws -> [String: Double]
     /// One prediction per input line.
     static func predict(_ model: Checkpoint, inputs: [String]) throws -> [String]
+    /// Backpropagates the loss of the first batch of `data` through a saved model and returns
+    /// what BPTT did at each time step of every recurrent layer (`rnn gradients MODEL --data FILE`).
+    static func gradientsThroughTime(_ model: Checkpoint, data: URL) throws -> [GradientThroughTime]
+}
+
+extension RNNTask {
+    /// Runs `step` (one training step of `model` on one batch) with gradient recording on.
+    public static func recordGradients<M: TrainableModel>(_ model: M, _ step: (M) throws -> Void) throws -> [GradientThroughTime] {
+        guard let probe = model.gradientProbe else { throw TrainingError("the \(name) model has no recurrent layer to measure") }
+        model.isTraining = false  // no dropout: measure the model as it predicts
+        probe.recordsGradientsThroughTime = true
+        defer { probe.recordsGradientsThroughTime = false }
+        try step(model)
+        return probe.gradientsThroughTime
+    }
 }
 
 /// The tasks by name.
 public enum Tasks {
-    public nonisolated(unsafe) static var all: [any RNNTask.Type] = [CharLMTask.self, ClassifyTask.self, ForecastTask.self, GenerateTask.self]
+    public static let all: [any RNNTask.Type] = [CharLMTask.self, ClassifyTask.self, ForecastTask.self, GenerateTask.self,
+                                                 TagTask.self, Seq2SeqTask.self]
 
     public static func named(_ name: String) -> (any RNNTask.Type)? { all.first { $0.name == name } }
 

@@ -72,6 +72,9 @@ public final class Trainer<Model: TrainableModel> {
     public var onProgress: ((TrainingProgress) -> Void)?
     /// Extra metadata written into every checkpoint (task, configuration, vocabularies).
     public var checkpointMetadata: [String: String] = [:]
+    /// How the processes of a data-parallel job agree (see ``GradientSynchronizer``): by
+    /// default data-parallel over ``Distributed/world`` under `mpirun`, else nothing.
+    public var synchronizer: any GradientSynchronizer = Distributed.defaultSynchronizer
     private var bestParameters: [String: Tensor<Float>]?
     private var guardrail: GradientGuard
 
@@ -100,16 +103,17 @@ public final class Trainer<Model: TrainableModel> {
         var lastEvaluation: [String: Double]?
         guardrail.policy = options.nonFinitePolicy
         model.isTraining = true
-        while !finished {
+        try synchronizer.beginTraining(parameters: named, optimizer: optimizer)
+        while try !synchronizer.agree(finished) {
             if state.batchIndex == 0 { model.beginEpoch() }
-            let batch = try source.batch(epoch: state.epoch, index: state.batchIndex)
+            let (batch, share) = try synchronizer.localBatch(source.batch(epoch: state.epoch, index: state.batchIndex))
             let start = Date()
             optimizer.zeroGradients()
             if let schedule = options.schedule { optimizer.learningRate = schedule.learningRate(at: state.step) }
             if let lr = state.plateau?.learningRate { optimizer.learningRate = min(optimizer.learningRate, lr) }
             let probe = options.gradientSnapshotEvery.flatMap { state.step % $0 == 0 ? model.gradientProbe : nil }
             probe?.recordsGradientsThroughTime = true
-            let loss = try model.trainStep(batch)
+            let loss = try synchronizer.synchronize(loss: model.trainStep(batch), share: share, parameters: parameters)
             probe?.recordsGradientsThroughTime = false
             let ok = try guardrail.check(loss: loss, parameters: named, step: state.step + 1)
             var norm: Double?
@@ -138,7 +142,7 @@ public final class Trainer<Model: TrainableModel> {
                 state.epoch += 1
             }
             let due = options.evaluateEvery.map { state.step % $0 == 0 } ?? epochEnded
-            if !validation.isEmpty && (due || finished) {
+            if try !validation.isEmpty && (due || synchronizer.agree(finished)) {
                 lastEvaluation = try evaluate(validation)
             }
             onProgress?(TrainingProgress(step: state.step, epoch: state.epoch, batchIndex: state.batchIndex,
@@ -147,6 +151,7 @@ public final class Trainer<Model: TrainableModel> {
         }
         if options.keepBest, let best = bestParameters { try model.load(stateDict: best) }
         if let url = options.checkpoint { try saveCheckpoint(to: url) }
+        try synchronizer.endTraining(parameters: named)
         return state.history
     }
 
@@ -201,7 +206,13 @@ public final class Trainer<Model: TrainableModel> {
                           trainer: state, resumable: extra)
     }
 
-    public func saveCheckpoint(to url: URL) throws { try makeCheckpoint().write(to: url) }
+    /// Writes ``makeCheckpoint()`` (under data-parallel training: called by every process,
+    /// written by one).
+    public func saveCheckpoint(to url: URL) throws {
+        var checkpoint = makeCheckpoint()
+        checkpoint.resumable = try synchronizer.gatherState(checkpoint.resumable, of: model)
+        if synchronizer.writesFiles { try checkpoint.write(to: url) }
+    }
 
     /// Restores parameters, optimizer state, model state and the trainer's position from a
     /// checkpoint written by ``saveCheckpoint(to:)``; the next `fit` continues exactly.
@@ -215,7 +226,7 @@ public final class Trainer<Model: TrainableModel> {
         var best: [String: Tensor<Float>] = [:]
         for (k, v) in extra.tensors where k.hasPrefix("best.") { best[String(k.dropFirst(5))] = v }
         extra.tensors = extra.tensors.filter { !$0.key.hasPrefix("best.") }
-        try model.restore(extra)
+        try model.restore(synchronizer.localState(extra, of: model))
         bestParameters = best.isEmpty ? nil : best
         state = trainer
     }

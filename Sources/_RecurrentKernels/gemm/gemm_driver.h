@@ -46,7 +46,8 @@ static inline void LOCAL(pack_b_cols)(const LOCAL(job) *jb, long p, long k, long
     else CAT3(rk_, P, pack_b)(k, n, jb->im->nr, jb->B + p * jb->ldb + j, jb->ldb, dst);
 }
 
-/// Micro-kernels over packed A panels (rows[0..panels]) x nq packed B panels.
+/// Micro-kernels over the packed A panels (rows[0...panels] of C) times the packed B
+/// panels that cover ncols columns.
 static void LOCAL(macro_kernel)(const IMPL *im, long k, const T *pa, const long *rows, long panels,
                                 const T *pb, long ncols, T *C, long ldc, T alpha, T beta) {
     const long nr = im->nr;
@@ -74,8 +75,8 @@ static void LOCAL(run_range)(const LOCAL(job) *jb, long m0, long m1, long q0, lo
     T *C = jb->C + m0 * jb->ldc;
 
     if (blocks == 1 && !jb->packed) {
-        // Few rows: pack A once per K chunk and B a few panels at a time right before
-        // their use, so the packed B stays in L1/L2 and is never written back.
+        // Few rows: pack A once per K chunk and B a group of panels at a time right
+        // before their use, so the packed B stays in L2 instead of going out to memory.
         const long group = SMALL_M_B_GROUP / kc / nr * nr > nr ? SMALL_M_B_GROUP / kc / nr * nr : nr;
         T *pb = rk_scratch(1, sizeof(T) * (size_t)(group * kc));
         for (long p = 0; p <= panels; p++) rows[p] = p * M / panels;

@@ -11,7 +11,6 @@
 ///   padded past nr). mr <= MR and nr <= NR.
 /// - pack_b_trans: packs NR-wide panels of op(B) = Bᵀ (B is n x k) for n columns, zero
 ///   padding the last panel, panel after panel (k*NR elements each).
-/// - fma_burn: independent FMAs for about `seconds`; returns the flops done.
 #define RK_DECLARE_IMPL(T, P)                                                             \
     typedef struct {                                                                      \
         int isa;                                                                          \

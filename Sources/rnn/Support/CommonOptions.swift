@@ -37,6 +37,8 @@ struct TrainOptions: ParsableArguments {
     @Option(help: "Kernel threads.") var threads: Int = 2
     @Option(help: "Continue from a checkpoint written by an earlier run.") var resume: String?
     @Option(help: "Write metrics as JSON to this file.") var metrics: String?
+    @Option(help: "Write a self-contained HTML training report (curves, gradient-through-time heatmap, task charts).")
+    var report: String?
     @Option(help: "Early stopping: evaluations without improvement before stopping.") var patience: Int?
     @Option(help: "Forecast: input window length.") var window: Int?
     @Option(help: "Forecast: steps ahead.") var horizon: Int?
@@ -80,6 +82,7 @@ struct TrainOptions: ParsableArguments {
         o.pooling = pooling
         o.attention = attention
         o.beamWidth = beam
+        if report != nil { o.gradientSnapshotEvery = 10 }
         return o
     }
 }

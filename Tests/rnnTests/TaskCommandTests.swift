@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Every task through the command line on small committed slices: train, eval, predict,
+/// and the errors a user can cause.
+@Suite(.serialized) struct TaskCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("RecurrentTests/Fixtures/tasks")
+
+    @Test func tagTrainsEvaluatesPredicts() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = Self.fixtures.appendingPathComponent("tag/syllables_train.conll").path
+        let test = Self.fixtures.appendingPathComponent("tag/syllables_test.conll").path
+        let model = dir.appendingPathComponent("tag.safetensors").path
+        let metrics = dir.appendingPathComponent("m.json").path
+        let r = try CLI.run(["train", "tag", "--train", train, "--test", test, "--out", model, "--epochs", "2",
+                             "--hidden", "16", "--embedding", "8", "--metrics", metrics, "--threads", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: metrics))) as! [String: Any]
+        #expect(json["task"] as? String == "tag" && (json["test"] as? [String: Any])?["accuracy"] != nil)
+        let e = try CLI.run(["eval", model, "--test", test])
+        #expect(e.status == 0 && e.stdout.contains("accuracy"), "\(e.stderr)")
+        let p = try CLI.run(["predict", model], stdin: "k ae t\nd ao g\n")
+        #expect(p.status == 0 && p.stdout.split(separator: "\n").count == 2, "\(p.stderr)")
+
+        // A model of another task where a charlm model is needed.
+        let s = try CLI.run(["sample", model])
+        #expect(s.status != 0 && s.stderr.contains("'tag'") && s.stderr.contains("charlm"), "\(s.stderr)")
+        // The wrong file format for the task.
+        let wrong = try CLI.run(["train", "tag", "--train", Self.fixtures.appendingPathComponent("seq2seq/g2p_train.tsv").path,
+                                 "--out", dir.appendingPathComponent("x.safetensors").path, "--epochs", "1"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("g2p_train.tsv"), "\(wrong.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.safetensors").path))
+    }
+
+    @Test func truncatedModelIsRejectedAndLeftAlone() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = Self.fixtures.appendingPathComponent("tag/syllables_train.conll").path
+        let model = dir.appendingPathComponent("tag.safetensors")
+        let r = try CLI.run(["train", "tag", "--train", train, "--out", model.path, "--epochs", "1", "--hidden", "8",
+                             "--embedding", "4", "--threads", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let bytes = try Data(contentsOf: model)
+        let cut = bytes.prefix(bytes.count / 2)
+        try cut.write(to: model)
+        let e = try CLI.run(["eval", model.path, "--test", train])
+        #expect(e.status != 0 && e.stderr.contains("tag.safetensors") && !e.stderr.contains("Fatal"), "\(e.stderr)")
+        #expect(try Data(contentsOf: model) == cut)
+    }
+}
