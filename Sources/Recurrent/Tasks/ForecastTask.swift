@@ -208,7 +208,7 @@ public enum ForecastTask: RNNTask {
     /// file (transformed as in training).
     public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
         let forecaster = try load(checkpoint)
-        let values = try DatedValue.read(data).map(\.value)
+        let values = try read(data)
         let t = forecaster.setup.transform
         if let bad = t.firstInadmissible(values) {
             throw DataError(file: data.lastPathComponent, line: bad.index + 2,
