@@ -59,12 +59,7 @@ public enum ClassifyTask: RNNTask {
         c.labelSmoothing = 0.1
         c.layers = o.layers ?? 1
         c.cell = o.cell ?? .lstm
-        if let p = o.pooling {
-            guard let pooling = SequencePooling(rawValue: p.lowercased()) else {
-                throw TrainingError("unknown pooling '\(p)' (\(SequencePooling.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            c.pooling = pooling
-        }
+        if let p = try o.parsedPooling() { c.pooling = p }
         return c
     }
 
@@ -191,6 +186,17 @@ public enum ClassifyTask: RNNTask {
                 .flatMap { try model.predict($0.input) }
             return zip(series, predictions).map { "\($0.id)\t\(data.labels[$1])" }
         }
+    }
+}
+
+extension TaskOptions {
+    /// ``pooling`` parsed; an unknown name is an error listing the choices.
+    func parsedPooling() throws -> SequencePooling? {
+        guard let p = pooling else { return nil }
+        guard let pooling = SequencePooling(rawValue: p.lowercased()) else {
+            throw TrainingError("unknown pooling '\(p)' (\(SequencePooling.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return pooling
     }
 }
 

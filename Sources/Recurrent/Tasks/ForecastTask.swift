@@ -41,14 +41,14 @@ public enum ForecastTask: RNNTask {
         return min(max(w, 12), max(2, count / 4))
     }
 
-    static func configuration(_ o: TaskOptions, horizon: Int) -> SequenceRegressorConfiguration {
+    static func configuration(_ o: TaskOptions, horizon: Int) throws -> SequenceRegressorConfiguration {
         var c = SequenceRegressorConfiguration(featureCount: 1, outputs: horizon)
         c.hiddenSize = o.hidden ?? 32
         c.layers = o.layers ?? 1
         c.cell = o.cell ?? .lstm
         c.dropout = o.dropout ?? 0
         c.bidirectional = o.bidirectional ?? false
-        if let p = o.pooling, let pooling = SequencePooling(rawValue: p.lowercased()) { c.pooling = pooling }
+        if let p = try o.parsedPooling() { c.pooling = p }
         return c
     }
 
@@ -64,10 +64,20 @@ public enum ForecastTask: RNNTask {
                         targets: ids.flatMap { pairs[$0].target })
     }
 
+    /// The values of a `date,value` file; other extensions than `.csv` are an error naming the file.
+    static func read(_ url: URL) throws -> [Double] {
+        let ext = url.pathExtension.lowercased()
+        guard ext == "csv" else {
+            throw DataError(file: url.lastPathComponent,
+                "forecast reads a date,value .csv series, not " + (ext.isEmpty ? "a file without an extension" : "a .\(ext) file"))
+        }
+        return try DatedValue.read(url).map(\.value)
+    }
+
     public static func train(_ o: TaskOptions, progress: ((TrainingProgress) -> Void)?) throws -> TaskRun {
         let file = o.train.lastPathComponent
-        let values = try DatedValue.read(o.train).map(\.value)
-        let test = try o.test.map { try DatedValue.read($0).map(\.value) }
+        let values = try read(o.train)
+        let test = try o.test.map { try read($0) }
         guard values.count >= 8 else { throw DataError(file: file, "\(values.count) values are too few to forecast from (at least 8)") }
         let transform = ForecastTransform.analyse(values)
         let horizon = o.horizon ?? 1
@@ -87,7 +97,7 @@ public enum ForecastTask: RNNTask {
         // Hold out the most recent windows (one period, at least 10 %) for early stopping.
         let held = pairs.count >= 20 ? min(max(transform.period ?? 0, pairs.count / 10), pairs.count / 4) : 0
         let trainCount = pairs.count - held
-        let config = configuration(o, horizon: horizon)
+        let config = try configuration(o, horizon: horizon)
         let batchSize = min(o.batch ?? 16, trainCount)
         let validation = held > 0 ? [batch(pairs, Array(trainCount..<pairs.count))] : []
         let setup = Setup(transform: transform, window: w, horizon: horizon, history: Array(values.suffix(w + 1)))
@@ -185,7 +195,7 @@ public enum ForecastTask: RNNTask {
     /// Test metrics for a file that continues the training series.
     public static func evaluate(_ checkpoint: Checkpoint, test: URL) throws -> [String: Double] {
         let forecaster = try load(checkpoint)
-        let values = try DatedValue.read(test).map(\.value)
+        let values = try read(test)
         let t = forecaster.setup.transform
         if let bad = t.firstInadmissible(values) {
             throw DataError(file: test.lastPathComponent, line: bad.index + 2,
@@ -198,7 +208,7 @@ public enum ForecastTask: RNNTask {
     /// file (transformed as in training).
     public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
         let forecaster = try load(checkpoint)
-        let values = try DatedValue.read(data).map(\.value)
+        let values = try read(data)
         let t = forecaster.setup.transform
         if let bad = t.firstInadmissible(values) {
             throw DataError(file: data.lastPathComponent, line: bad.index + 2,

@@ -79,6 +79,8 @@ import Testing
         o.train = taskFixture("classify/series_train.csv")
         #expect(thrownMessage { try ForecastTask.train(o, progress: nil) }
                 == "series_train.csv:1: no column named 'value' among 7 columns; say which holds the values")
+        o.train = taskFixture("classify/text_train.tsv")
+        #expect(thrownMessage { try ForecastTask.train(o, progress: nil) } == "text_train.tsv: forecast reads a date,value .csv series, not a .tsv file")
         o = quickOptions(train: taskFixture("forecast/airline_train.csv"), test: negative, epochs: 1)
         #expect(thrownMessage { try ForecastTask.train(o, progress: nil) }
                 == "\(negative.lastPathComponent):3: value -5.0 is not positive, but the training series was modelled on a log scale")
