@@ -37,8 +37,10 @@ public enum CharLMTask: RNNTask {
 
         let config = configuration(o, vocabularySize: vocab.count)
         let model = try LanguageModel(config, seed: o.seed)
-        let optimizer = try o.makeOptimizer(model.parameters, learningRate: 2e-3)
+        let learningRate = 2e-3
+        let optimizer = try o.makeOptimizer(model.parameters, learningRate: learningRate)
         var options = o.trainingOptions(defaultBudget: 240, defaultClip: 5)
+        options.annealing = try o.annealing(defaultRate: learningRate, byDefault: false)
         options.evaluateEvery = max(50, chunks.count / 2)
         options.earlyStoppingPatience = o.patience
         let trainer = Trainer(model: model, optimizer: optimizer, options: options)

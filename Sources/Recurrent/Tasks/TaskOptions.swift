@@ -37,6 +37,8 @@ public struct TaskOptions: Sendable {
     /// Seq2seq: "none", "dot" or "general" (Luong attention); beam width for decoding.
     public var attention: String?
     public var beamWidth: Int?
+    /// Cosine-anneal the learning rate over the run (nil: the task's default).
+    public var anneal: Bool?
     /// Record gradient-through-time snapshots every this many steps (for reports).
     public var gradientSnapshotEvery: Int?
 
@@ -148,6 +150,13 @@ extension TaskOptions {
         case "adagrad": return try Adagrad(parameters, learningRate: lr)
         case let other: throw TrainingError("unknown optimizer '\(other)' (adam, adamw, sgd, rmsprop, adagrad)")
         }
+    }
+
+    /// Cosine annealing of `learningRate ?? defaultRate` over the run, when `anneal` (or the
+    /// task's default, `byDefault`) asks for it.
+    public func annealing(defaultRate: Double, byDefault: Bool) throws -> RunAnnealing? {
+        guard anneal ?? byDefault else { return nil }
+        return try RunAnnealing(baseLearningRate: learningRate ?? defaultRate)
     }
 
     /// Training options: epochs/time budget from the command line, else the task's default

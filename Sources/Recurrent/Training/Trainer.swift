@@ -23,6 +23,9 @@ public struct TrainingOptions: Sendable {
     public var monitorMaximizes = false
     /// A learning-rate schedule over optimizer steps (nil: constant).
     public var schedule: (any LearningRateSchedule)?
+    /// Anneal the learning rate over the fraction of the run done (time budget, epochs or
+    /// steps); applied after `schedule`, and `plateau` can only lower it further.
+    public var annealing: RunAnnealing?
     /// Reduce the learning rate when the monitored metric plateaus.
     public var plateau: ReduceOnPlateau?
     /// Write a resumable checkpoint here at every evaluation and at the end.
@@ -110,6 +113,7 @@ public final class Trainer<Model: TrainableModel> {
             let start = Date()
             optimizer.zeroGradients()
             if let schedule = options.schedule { optimizer.learningRate = schedule.learningRate(at: state.step) }
+            if let annealing = options.annealing { optimizer.learningRate = annealing.learningRate(atProgress: fraction) }
             if let lr = state.plateau?.learningRate { optimizer.learningRate = min(optimizer.learningRate, lr) }
             let probe = options.gradientSnapshotEvery.flatMap { state.step % $0 == 0 ? model.gradientProbe : nil }
             probe?.recordsGradientsThroughTime = true

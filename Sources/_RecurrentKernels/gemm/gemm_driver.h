@@ -130,7 +130,10 @@ static void LOCAL(execute)(LOCAL(job) *jb) {
     long nq = div_up(jb->N, jb->im->nr), mq = div_up(jb->M, jb->im->mr);
     int threads = rk_get_threads();
     if (threads > 1 && 2.0 * (double)jb->M * (double)jb->N * (double)jb->K >= PARALLEL_MIN_FLOPS) {
-        jb->split_n = nq >= 4L * threads || nq >= mq;
+        // Each thread packs all of the operand it does not split: split N when B is
+        // prepacked or A is the smaller operand to pack twice (M <= N), else split M.
+        if (jb->packed) jb->split_n = nq >= 4L * threads || nq >= mq;
+        else jb->split_n = (jb->M <= jb->N && nq >= threads) || mq < threads;
         long units = jb->split_n ? nq : mq;
         rk_parallel((int)(units < threads ? units : threads), LOCAL(task), jb);
     } else {

@@ -17,16 +17,32 @@
     /* Panel p holds rows rows[p] ..< rows[p+1] of op(A), for k columns. */                 \
     void rk_##P##pack_a(int transA, const long *rows, long panels, long k, const T *A,      \
                         long lda, T *dst) {                                                 \
+        if (transA) {                                                                       \
+            /* op(A) row i is column i of A. Row p of A is read once, contiguously, for     \
+               all panels: panel by panel it would revisit each cache line, and rows lda    \
+               apart alias to a few cache sets. */                                          \
+            for (long p = 0; p < k; p++) {                                                  \
+                const T *src = A + p * lda;                                                 \
+                for (long q = 0; q < panels; q++) {                                         \
+                    long r0 = rows[q], mr = rows[q + 1] - r0;                               \
+                    T *d = dst + (r0 - rows[0]) * k + p * mr;                               \
+                    switch (mr) {                                                           \
+                    case 6: memcpy(d, src + r0, 6 * sizeof(T)); break;                      \
+                    case 5: memcpy(d, src + r0, 5 * sizeof(T)); break;                      \
+                    case 12: memcpy(d, src + r0, 12 * sizeof(T)); break;                    \
+                    case 11: memcpy(d, src + r0, 11 * sizeof(T)); break;                    \
+                    default: memcpy(d, src + r0, (size_t)mr * sizeof(T));                   \
+                    }                                                                       \
+                }                                                                           \
+            }                                                                               \
+            return;                                                                         \
+        }                                                                                   \
         for (long q = 0; q < panels; q++) {                                                 \
             long r0 = rows[q], mr = rows[q + 1] - r0;                                       \
-            if (transA) /* op(A) row i is column i of A: each k gives mr contiguous values */ \
-                for (long p = 0; p < k; p++)                                                \
-                    for (long i = 0; i < mr; i++) dst[p * mr + i] = A[p * lda + r0 + i];    \
-            else                                                                            \
-                for (long i = 0; i < mr; i++) {                                             \
-                    const T *src = A + (r0 + i) * lda;                                      \
-                    for (long p = 0; p < k; p++) dst[p * mr + i] = src[p];                  \
-                }                                                                           \
+            for (long i = 0; i < mr; i++) {                                                 \
+                const T *src = A + (r0 + i) * lda;                                          \
+                for (long p = 0; p < k; p++) dst[p * mr + i] = src[p];                      \
+            }                                                                               \
             dst += mr * k;                                                                  \
         }                                                                                   \
     }                                                                                       \

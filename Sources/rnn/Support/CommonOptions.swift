@@ -45,6 +45,10 @@ struct TrainOptions: ParsableArguments {
     @Option(help: "Many-to-one read-out (classify, forecast): last, mean, max.") var pooling: String?
     @Option(help: "Seq2seq attention: none, dot, general.") var attention: String?
     @Option(help: "Seq2seq beam width (1 = greedy).") var beam: Int?
+    @Flag(inversion: .prefixedNo, help: "Cosine-anneal the learning rate to the end of the run (default: on for charlm, generate, seq2seq).")
+    var anneal: Bool?
+    @Option(name: .customLong("validation-fraction"), help: "Fraction of the training data held out for validation and early stopping.")
+    var validationFraction: Double?
 
     func validate() throws {
         if let d = dropout, !(0..<1).contains(d) { throw ValidationError("--dropout must be in [0, 1), got \(d)") }
@@ -55,6 +59,7 @@ struct TrainOptions: ParsableArguments {
         if let lr, !(lr > 0) { throw ValidationError("--lr must be positive, got \(lr)") }
         if let t = timeBudget, !(t > 0) { throw ValidationError("--time-budget must be positive, got \(t)") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
+        if let f = validationFraction, !(f > 0 && f < 1) { throw ValidationError("--validation-fraction must be in (0, 1), got \(f)") }
     }
 
     func taskOptions(task: String) -> TaskOptions {
@@ -82,6 +87,8 @@ struct TrainOptions: ParsableArguments {
         o.pooling = pooling
         o.attention = attention
         o.beamWidth = beam
+        o.anneal = anneal
+        o.validationFraction = validationFraction
         if report != nil { o.gradientSnapshotEvery = 10 }
         return o
     }

@@ -205,6 +205,10 @@ private func with(isa: Int32, threads: Int32 = 1, _ body: () -> Void) throws {
                 check(Case(transA: c.transA, m: m, n: n, k: k, packed: true), Float.self)
                 check(c, Double.self)
             }
+            // Aᵀ over several row blocks with balanced panel heights (packed row by row of A).
+            let t = Case(transA: true, m: 250, n: 21, k: 401, alpha: 1.5, beta: 0.5, pad: 3)
+            check(t, Float.self)
+            check(t, Double.self)
         }
     }
 

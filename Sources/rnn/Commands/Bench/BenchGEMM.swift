@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import _RecurrentKernels
 
@@ -36,9 +37,27 @@ struct BenchGEMM: ParsableCommand {
     @Option(help: "Seconds of timing per line.")
     var seconds = 0.3
 
+    @Option(name: .customLong("shape"), help: ArgumentHelp(
+        "Measure this M,K,N instead of the default grid (repeatable), e.g. --shape 1024,6400,256.",
+        valueName: "M,K,N"))
+    var customShapes: [String] = []
+
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+        _ = try parsedShapes()
+    }
+
+    /// The --shape values, or the default grid.
+    func parsedShapes() throws -> [(m: Int, k: Int, n: Int)] {
+        guard !customShapes.isEmpty else { return Self.shapes }
+        return try customShapes.map { text in
+            let parts = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 3, let m = parts[0], let k = parts[1], let n = parts[2], m > 0, k > 0, n > 0 else {
+                throw ValidationError("--shape '\(text)': expected three positive integers M,K,N")
+            }
+            return (m, k, n)
+        }
     }
 
     /// (M, K, N) of op(A)·op(B): M x K times K x N.
@@ -71,7 +90,7 @@ struct BenchGEMM: ParsableCommand {
             let name = String(cString: rk_isa_name(rk_isa_active()))
             print("FMA peak (\(name), \(threads) thread\(threads == 1 ? "" : "s")): \(rounded(peak)) GFLOP/s")
         }
-        for shape in Self.shapes {
+        for shape in try parsedShapes() {
             for form in Form.allCases {
                 report(form, shape, prepacked: false, gflops: measure(form, shape, prepacked: false), peak: peak)
             }
