@@ -1,0 +1,194 @@
+// Cross-checks every SIMD path of the C kernels (AVX2, AVX-512) against the portable C
+// path on the CPU it runs on: GEMM (all forms, blocked shapes, α/β, prepacked B, two
+// threads, float and double), the elementwise kernels and the fused cell passes.
+// Built statically by Scripts/isa-check.sh, so it runs on a machine without Swift (the
+// AVX-512 paths can only be exercised on an AVX-512 CPU). Exit status 0 = all agree.
+#include "RecurrentKernels.h"
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long long rng_state = 88172645463325252ULL;
+static double urand(void) { // xorshift64, uniform in [-1, 1)
+    rng_state ^= rng_state << 13; rng_state ^= rng_state >> 7; rng_state ^= rng_state << 17;
+    return (double)(rng_state >> 11) / 9007199254740992.0 * 2 - 1;
+}
+static int failures = 0, checks = 0;
+static void report(const char *what, double err, double tol) {
+    checks++;
+    if (!(err <= tol)) { failures++; printf("FAIL %s: error %.3g > %.3g\n", what, err, tol); }
+}
+
+// ---- GEMM ----
+#define GEMM_CHECK(T, P, TOL)                                                                  \
+static void gemm_##P(int isa, int ta, int tb, long M, long N, long K, T alpha, T beta, int packed, int threads) { \
+    long lda = (ta ? M : K) + 3, ldb = (tb ? K : N) + 2, ldc = N + 1;                        \
+    long arows = ta ? K : M, brows = tb ? N : K;                                             \
+    T *A = malloc(sizeof(T) * (arows * lda + 1)), *B = malloc(sizeof(T) * (brows * ldb + 1)); \
+    T *C0 = malloc(sizeof(T) * (M * ldc + 1)), *C1 = malloc(sizeof(T) * (M * ldc + 1));       \
+    for (long i = 0; i < arows * lda; i++) A[i] = (T)urand();                               \
+    for (long i = 0; i < brows * ldb; i++) B[i] = (T)urand();                               \
+    for (long i = 0; i < M * ldc; i++) C0[i] = C1[i] = (T)urand();                          \
+    rk_set_threads(1); rk_isa_force(RK_ISA_PORTABLE);                                        \
+    rk_##P##gemm(ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C0, ldc);                     \
+    rk_isa_force(isa); rk_set_threads(threads);                                              \
+    if (packed) {                                                                            \
+        T *pk = malloc(sizeof(T) * rk_##P##gemm_packed_b_size(K, N));                        \
+        rk_##P##gemm_pack_b(tb, K, N, B, ldb, pk);                                           \
+        rk_##P##gemm_packed(ta, M, N, K, alpha, A, lda, pk, beta, C1, ldc);                  \
+        free(pk);                                                                            \
+    } else rk_##P##gemm(ta, tb, M, N, K, alpha, A, lda, B, ldb, beta, C1, ldc);              \
+    rk_set_threads(1);                                                                       \
+    double err = 0;                                                                          \
+    for (long i = 0; i < M; i++) for (long j = 0; j < ldc; j++) {                            \
+        double d = fabs((double)C0[i * ldc + j] - (double)C1[i * ldc + j]) / (1 + sqrt((double)K)); \
+        if (j >= N && C0[i * ldc + j] != C1[i * ldc + j]) d = INFINITY; /* wrote past N */    \
+        if (d > err || isnan(d)) err = isnan(d) ? INFINITY : d;                              \
+    }                                                                                        \
+    char what[160];                                                                          \
+    snprintf(what, sizeof what, "%s %cgemm %c%c M=%ld N=%ld K=%ld a=%g b=%g%s threads=%d",   \
+             rk_isa_name(isa), #P[0], ta ? 'T' : 'N', tb ? 'T' : 'N', M, N, K, (double)alpha, \
+             (double)beta, packed ? " packed" : "", threads);                                \
+    report(what, err, TOL);                                                                  \
+    free(A); free(B); free(C0); free(C1);                                                    \
+}
+GEMM_CHECK(float, s, 2e-5)
+GEMM_CHECK(double, d, 1e-13)
+
+static void check_gemm(int isa) {
+    static const long shapes[][3] = {{1, 1, 1}, {5, 7, 3}, {6, 16, 1}, {13, 100, 530}, {32, 1024, 256},
+        {64, 256, 1024}, {250, 21, 401}, {130, 45, 100}, {6, 75, 777}, {97, 33, 1030}, {300, 300, 300},
+        {1024, 128, 700}, {12, 32, 64}, {25, 49, 17}};
+    for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++)
+        for (int form = 0; form < 4; form++) {
+            long M = shapes[s][0], N = shapes[s][1], K = shapes[s][2];
+            int ta = form & 1, tb = form >> 1;
+            gemm_s(isa, ta, tb, M, N, K, 1, 0, 0, 1);
+            gemm_s(isa, ta, tb, M, N, K, 1.5f, 0.5f, 0, 1);
+            gemm_d(isa, ta, tb, M, N, K, -0.5, 1, 0, 1);
+            if (tb == 0 || form == 2) { gemm_s(isa, ta, tb, M, N, K, 1, 1, 1, 1); gemm_d(isa, ta, tb, M, N, K, 1, 0, 1, 1); }
+            if (M * N * K >= 500000) { gemm_s(isa, ta, tb, M, N, K, 1, 0.25f, 0, 2); gemm_s(isa, ta, 0, M, N, K, 1, 0, 1, 2); }
+        }
+}
+
+// ---- elementwise and cells: float path vs portable ----
+static double maxdiff_f(const float *a, const float *b, long n) {
+    double e = 0;
+    for (long i = 0; i < n; i++) { double d = fabs((double)a[i] - (double)b[i]); if (d > e || isnan(d)) e = isnan(d) ? INFINITY : d; }
+    return e;
+}
+
+typedef void (*unary_f)(long, const float *, float *);
+static void check_unary(int isa, const char *name, unary_f f, double scale, double tol, int relative) {
+    enum { N = 4099 };
+    float x[N], y0[N], y1[N];
+    for (int i = 0; i < N; i++) x[i] = (float)(urand() * scale);
+    x[0] = 0; x[1] = -0.0f; x[2] = 88; x[3] = -88; x[4] = 1e-8f;
+    rk_elementwise_force_isa(RK_ISA_PORTABLE); f(N, x, y0);
+    rk_elementwise_force_isa(isa); f(N, x, y1);
+    double e = 0;
+    for (int i = 0; i < N; i++) {
+        double d = fabs((double)y0[i] - (double)y1[i]);
+        if (relative) d /= fmax(fabs((double)y0[i]), 1e-30);
+        if (d > e || isnan(d)) e = isnan(d) ? INFINITY : d;
+    }
+    char what[96]; snprintf(what, sizeof what, "%s %s", rk_isa_name(isa), name);
+    report(what, e, tol);
+}
+
+static void fill(float *p, long n, double s) { for (long i = 0; i < n; i++) p[i] = (float)(urand() * s); }
+
+static void check_cells(int isa) {
+    enum { B = 7, H = 37 };
+    int32_t lengths[B] = {3, 1, 2, 3, 1, 2, 3};
+    for (int masked = 0; masked < 2; masked++) for (long t = 0; t < 3; t++) {
+        const int32_t *len = masked ? lengths : NULL;
+        char what[96];
+        // LSTM
+        float g[2][B * 4 * H], cp[B * H], hp[B * H], c[2][B * H], h[2][B * H], dy[B * H], dh[2][B * H], dc[2][B * H], dg[2][B * 4 * H];
+        fill(g[0], B * 4 * H, 3); memcpy(g[1], g[0], sizeof g[0]); fill(cp, B * H, 1); fill(hp, B * H, 1); fill(dy, B * H, 1);
+        fill(dh[0], B * H, 1); memcpy(dh[1], dh[0], sizeof dh[0]); fill(dc[0], B * H, 1); memcpy(dc[1], dc[0], sizeof dc[0]);
+        for (int k = 0; k < 2; k++) {
+            rk_elementwise_force_isa(k ? isa : RK_ISA_PORTABLE);
+            rk_s_lstm_forward(B, H, t, len, g[k], cp, hp, c[k], h[k]);
+            rk_s_lstm_backward(B, H, t, len, g[k], cp, c[k], dy, H, dh[k], dc[k], dg[k]);
+        }
+        snprintf(what, sizeof what, "%s lstm t=%ld%s", rk_isa_name(isa), t, masked ? " masked" : "");
+        report(what, fmax(fmax(maxdiff_f(h[0], h[1], B * H), maxdiff_f(c[0], c[1], B * H)),
+                          fmax(maxdiff_f(dg[0], dg[1], B * 4 * H), fmax(maxdiff_f(dh[0], dh[1], B * H), maxdiff_f(dc[0], dc[1], B * H)))), 2e-6);
+        // GRU (reset after)
+        float xp[B * 3 * H], hpre[2][B * 3 * H], bhh[3 * H], gg[2][B * 3 * H], dgx[2][B * 3 * H], dgh[2][B * 3 * H];
+        fill(xp, B * 3 * H, 2); fill(hpre[0], B * 3 * H, 2); memcpy(hpre[1], hpre[0], sizeof hpre[0]); fill(bhh, 3 * H, 0.5);
+        fill(dh[0], B * H, 1); memcpy(dh[1], dh[0], sizeof dh[0]);
+        for (int k = 0; k < 2; k++) {
+            rk_elementwise_force_isa(k ? isa : RK_ISA_PORTABLE);
+            rk_s_gru_forward(B, H, t, len, xp, 3 * H, hpre[k], bhh, gg[k], hp, h[k]);
+            rk_s_gru_backward(B, H, t, len, gg[k], hpre[k], hp, dy, H, dh[k], dgx[k], dgh[k]);
+        }
+        snprintf(what, sizeof what, "%s gru t=%ld%s", rk_isa_name(isa), t, masked ? " masked" : "");
+        report(what, fmax(fmax(maxdiff_f(h[0], h[1], B * H), maxdiff_f(gg[0], gg[1], B * 3 * H)),
+                          fmax(maxdiff_f(dgx[0], dgx[1], B * 3 * H), fmax(maxdiff_f(dgh[0], dgh[1], B * 3 * H), maxdiff_f(dh[0], dh[1], B * H)))), 2e-6);
+        // RNN tanh / relu
+        for (int act = 1; act <= 2; act++) {
+            float pre[B * H], dpre[2][B * H];
+            fill(pre, B * H, 2); fill(dh[0], B * H, 1); memcpy(dh[1], dh[0], sizeof dh[0]);
+            for (int k = 0; k < 2; k++) {
+                rk_elementwise_force_isa(k ? isa : RK_ISA_PORTABLE);
+                rk_s_rnn_forward(B, H, t, len, act, pre, hp, h[k]);
+                rk_s_rnn_backward(B, H, t, len, act, h[k], dy, H, dh[k], dpre[k]);
+            }
+            snprintf(what, sizeof what, "%s rnn act=%d t=%ld%s", rk_isa_name(isa), act, t, masked ? " masked" : "");
+            report(what, fmax(maxdiff_f(h[0], h[1], B * H), fmax(maxdiff_f(dpre[0], dpre[1], B * H), maxdiff_f(dh[0], dh[1], B * H))), 2e-6);
+        }
+    }
+}
+
+static void check_reductions(int isa) {
+    enum { N = 10007 };
+    static float x[N], y[N], a0[N], a1[N], b[64], r0[64], r1[64];
+    fill(x, N, 2); fill(y, N, 2); fill(b, 64, 1);
+    double v[2][4];
+    for (int k = 0; k < 2; k++) {
+        rk_elementwise_force_isa(k ? isa : RK_ISA_PORTABLE);
+        v[k][0] = rk_s_sum(N, x); v[k][1] = rk_s_dot(N, x, y); v[k][2] = rk_s_sumsq(N, x); v[k][3] = rk_s_maxabs(N, x);
+        float *acc = k ? a1 : a0, *rows = k ? r1 : r0;
+        memcpy(acc, y, sizeof y); rk_s_axpy(N, 0.75f, x, acc); rk_s_scale(N, 1.25f, acc);
+        memset(rows, 0, sizeof r0); rk_s_sum_rows(N / 64, 64, x, rows);
+        float tmp[N]; memcpy(tmp, x, sizeof tmp);
+        rk_s_add_bias_act(N / 64, 64, b, tmp, 1); memcpy(k ? a1 : a0, tmp, sizeof tmp);
+    }
+    char what[96];
+    const char *names[] = {"sum", "dot", "sumsq", "maxabs"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(what, sizeof what, "%s %s", rk_isa_name(isa), names[i]);
+        report(what, fabs(v[0][i] - v[1][i]) / (1 + fabs(v[0][i])), 1e-9);
+    }
+    snprintf(what, sizeof what, "%s sum_rows", rk_isa_name(isa)); report(what, maxdiff_f(r0, r1, 64), 1e-3);
+    snprintf(what, sizeof what, "%s add_bias_act", rk_isa_name(isa)); report(what, maxdiff_f(a0, a1, N), 2e-6);
+    // NaN must propagate through maxabs.
+    x[77] = NAN; rk_elementwise_force_isa(isa);
+    snprintf(what, sizeof what, "%s maxabs NaN", rk_isa_name(isa)); report(what, isnan(rk_s_maxabs(N, x)) ? 0 : 1, 0);
+}
+
+int main(void) {
+    printf("detected ISA: %s\n", rk_isa_name(rk_isa_detected()));
+    for (int isa = RK_ISA_AVX2; isa <= RK_ISA_AVX512; isa++) {
+        if (rk_isa_force(isa) != 0 || rk_elementwise_force_isa(isa) != isa) {
+            printf("skip %s: not supported on this CPU\n", rk_isa_name(isa));
+            continue;
+        }
+        int before = failures;
+        check_gemm(isa);
+        check_unary(isa, "sigmoid", rk_s_sigmoid, 12, 2e-7, 0);
+        check_unary(isa, "tanh", rk_s_tanh, 6, 2e-7, 0);
+        check_unary(isa, "relu", rk_s_relu, 5, 0, 0);
+        check_unary(isa, "exp", rk_s_exp, 40, 5e-7, 1);
+        check_cells(isa);
+        check_reductions(isa);
+        printf("%s: %s\n", rk_isa_name(isa), failures == before ? "all agree with portable" : "MISMATCHES");
+    }
+    rk_isa_force(-1); rk_elementwise_force_isa(-1);
+    printf("%d checks, %d failures\n", checks, failures);
+    return failures ? 1 : 0;
+}
