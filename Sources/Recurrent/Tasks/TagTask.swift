@@ -62,6 +62,7 @@ public enum TagTask: RNNTask {
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: 5)
         options.monitor = "accuracy"
         options.monitorMaximizes = true
+        options.tieBreakMonitor = "loss"  // small validation sets saturate at one accuracy
         options.earlyStoppingPatience = o.patience ?? 5  // epochs
         options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
         let trainer = Trainer(model: model, optimizer: optimizer, options: options)

@@ -21,6 +21,10 @@ public struct TrainingOptions: Sendable {
     /// The metric that decides "best" and early stopping, and whether larger is better.
     public var monitor = "loss"
     public var monitorMaximizes = false
+    /// Decides between evaluations whose `monitor` values are equal (minimised; nil: none).
+    /// A saturated metric — validation accuracy at its ceiling — then still lets training
+    /// go on, and the best parameters be chosen, while this one (e.g. "loss") improves.
+    public var tieBreakMonitor: String?
     /// A learning-rate schedule over optimizer steps (nil: constant).
     public var schedule: (any LearningRateSchedule)?
     /// Anneal the learning rate over the fraction of the run done (time budget, epochs or
@@ -57,6 +61,8 @@ public struct TrainerState: Codable, Sendable, Equatable {
     public var elapsed = 0.0
     public var best: Double?
     public var bestStep: Int?
+    /// The tie-break metric at the best evaluation (see ``TrainingOptions/tieBreakMonitor``).
+    public var bestTieBreak: Double?
     public var evaluationsWithoutImprovement = 0
     public var history = TrainingHistory()
     public var plateau: ReduceOnPlateau?
@@ -167,8 +173,11 @@ public final class Trainer<Model: TrainableModel> {
         try model.restore(saved)
         state.history.evaluations.append(EvaluationRecord(step: state.step, epoch: state.epoch, split: "validation", metrics: metrics))
         guard let value = metrics[options.monitor], value.isFinite else { return metrics }
-        let improved = state.best.map { options.monitorMaximizes ? value > $0 : value < $0 } ?? true
+        let tie = options.tieBreakMonitor.flatMap { metrics[$0] }.flatMap { $0.isFinite ? $0 : nil }
+        var improved = state.best.map { options.monitorMaximizes ? value > $0 : value < $0 } ?? true
+        if !improved, value == state.best, let tie { improved = tie < (state.bestTieBreak ?? .infinity) }
         if improved {
+            state.bestTieBreak = tie
             state.best = value
             state.bestStep = state.step
             state.evaluationsWithoutImprovement = 0

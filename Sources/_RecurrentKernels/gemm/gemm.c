@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdatomic.h>
 
 /// Products below this many flops (about 10 us on one core) run on the calling thread.
 /// Above it, two threads measured 1.5-1.9x one on this 2-core Zen 3 with the pool warm,
@@ -33,6 +34,33 @@ static inline long div_up(long a, long b) { return (a + b - 1) / b; }
 /// The deepest K chunk <= kc_max that cuts K into equal chunks (no thin last chunk).
 static inline long balanced_kc(long K, long kc_max) {
     return K <= 0 ? 1 : div_up(K, div_up(K, kc_max));
+}
+
+/// RECURRENT_GEMM_BLOCKING="KC,MC,NC" overrides the cache blocking of every kernel (a
+/// tuning aid for a new CPU: `rnn bench gemm` under several values). MC and NC are rounded
+/// to the register tile; 0 or a missing field keeps the kernel's own value.
+static long blocking_override(int which) {
+    static long values[3];
+    static atomic_int parsed;
+    if (!atomic_load_explicit(&parsed, memory_order_acquire)) {
+        long v[3] = {0, 0, 0};
+        const char *text = getenv("RECURRENT_GEMM_BLOCKING");
+        if (text) sscanf(text, "%ld,%ld,%ld", &v[0], &v[1], &v[2]);
+        for (int i = 0; i < 3; i++) values[i] = v[i] > 0 ? v[i] : 0;
+        atomic_store_explicit(&parsed, 1, memory_order_release);
+    }
+    return values[which];
+}
+static inline long blocking_kc(long own) { long v = blocking_override(0); return v ? v : own; }
+static inline long blocking_mc(long own, long mr, long max_panels) {
+    long v = blocking_override(1);
+    if (!v) return own;
+    v = (v + mr - 1) / mr * mr;
+    return v > max_panels * mr ? max_panels * mr : v;
+}
+static inline long blocking_nc(long own, long nr) {
+    long v = blocking_override(2);
+    return v ? (v + nr - 1) / nr * nr : own;
 }
 
 #define T float

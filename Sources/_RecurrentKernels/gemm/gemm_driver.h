@@ -68,10 +68,11 @@ static void LOCAL(run_range)(const LOCAL(job) *jb, long m0, long m1, long q0, lo
     const long nr = im->nr, M = m1 - m0, K = jb->K, kc = jb->kc;
     const long n0 = q0 * nr, n1 = q1 * nr < jb->N ? q1 * nr : jb->N;
     if (M <= 0 || n1 <= n0) return;
-    const long panels = div_up(M, im->mr), block_panels = im->mc / im->mr;
+    const long mc = blocking_mc(im->mc, im->mr, MAX_BLOCK_PANELS);
+    const long panels = div_up(M, im->mr), block_panels = mc / im->mr;
     const long blocks = div_up(panels, block_panels);
     long rows[MAX_BLOCK_PANELS + 1];
-    T *pa = rk_scratch(0, sizeof(T) * (size_t)(im->mc * kc));
+    T *pa = rk_scratch(0, sizeof(T) * (size_t)(mc * kc));
     T *C = jb->C + m0 * jb->ldc;
 
     if (blocks == 1 && !jb->packed) {
@@ -94,8 +95,8 @@ static void LOCAL(run_range)(const LOCAL(job) *jb, long m0, long m1, long q0, lo
     }
 
     // Prepacked B is one block: its K chunks are laid out one after the other over all N.
-    const long nc = jb->packed ? n1 - n0 : im->nc, npad = div_up(jb->N, nr) * nr;
-    T *pb = jb->packed ? NULL : rk_scratch(1, sizeof(T) * (size_t)(im->nc * kc));
+    const long nc = jb->packed ? n1 - n0 : blocking_nc(im->nc, nr), npad = div_up(jb->N, nr) * nr;
+    T *pb = jb->packed ? NULL : rk_scratch(1, sizeof(T) * (size_t)(nc * kc));
     for (long jc = n0; jc < n1; jc += nc) {
         long ncols = n1 - jc < nc ? n1 - jc : nc;
         for (long pc = 0; pc < K; pc += kc) {
@@ -156,7 +157,7 @@ void API(gemm)(int transA, int transB, long M, long N, long K, T alpha, const T 
         return;
     }
     const IMPL *im = LOCAL(impl_for)(rk_isa_active());
-    LOCAL(job) jb = {im, !!transA, !!transB, M, N, K, balanced_kc(K, im->kc), alpha, beta,
+    LOCAL(job) jb = {im, !!transA, !!transB, M, N, K, balanced_kc(K, blocking_kc(im->kc)), alpha, beta,
                      A, lda, B, ldb, NULL, C, ldc, 0};
     LOCAL(execute)(&jb);
 }
@@ -172,7 +173,7 @@ size_t API(gemm_packed_b_size)(long K, long N) {
 void API(gemm_pack_b)(int transB, long K, long N, const T *B, long ldb, T *packed) {
     const IMPL *im = LOCAL(impl_for)(rk_isa_active());
     packed_header h = {PACKED_MAGIC, (uint32_t)im->isa, sizeof(T), (uint32_t)im->nr,
-                       (uint32_t)balanced_kc(K, im->kc), K, N};
+                       (uint32_t)balanced_kc(K, blocking_kc(im->kc)), K, N};
     memcpy(packed, &h, sizeof h);
     if (K <= 0 || N <= 0) return;
     LOCAL(job) jb = {.im = im, .transB = !!transB, .B = B, .ldb = ldb};

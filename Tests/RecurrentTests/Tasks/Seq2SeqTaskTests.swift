@@ -31,6 +31,7 @@ import Testing
         o.out = out
         o.attention = "dot"
         (o.embedding, o.hidden, o.batch, o.learningRate, o.epochs, o.seed) = (16, 48, 32, 0.01, 12, 3)
+        o.beamWidth = 1
         let run = try Seq2SeqTask.train(o, progress: nil)
         let greedy = try #require(run.test["exact_match"])
         #expect(greedy >= 0.9, "greedy exact match \(greedy)")

@@ -28,6 +28,19 @@ import Testing
     }
 
     /// Hand-traced PyTorch ReduceLROnPlateau(factor 0.5, patience 2, cooldown 1, min_lr 0.02).
+    @Test func runAnnealingWarmsUpThenFollowsTheCosineToTheFinalFraction() throws {
+        let a = try RunAnnealing(baseLearningRate: 0.01, warmupFraction: 0.1, finalFraction: 0.05)
+        #expect(abs(a.learningRate(atProgress: 0.05) - 0.005) < 1e-12)
+        #expect(abs(a.learningRate(atProgress: 0.1) - 0.01) < 1e-12)
+        #expect(abs(a.learningRate(atProgress: 0.55) - 0.01 * (0.05 + 0.95 * 0.5)) < 1e-12)
+        #expect(abs(a.learningRate(atProgress: 1) - 0.0005) < 1e-12)
+        #expect(abs(a.learningRate(atProgress: 7) - 0.0005) < 1e-12)  // clamped
+        #expect(a.learningRate(atProgress: 0) > 0)  // never exactly zero
+        #expect(throws: (any Error).self) { try RunAnnealing(baseLearningRate: 0) }
+        #expect(throws: (any Error).self) { try RunAnnealing(baseLearningRate: 1, warmupFraction: 1) }
+        #expect(throws: (any Error).self) { try RunAnnealing(baseLearningRate: 1, finalFraction: 1.5) }
+    }
+
     @Test func reduceOnPlateauFollowsPyTorch() throws {
         var s = try ReduceOnPlateau(learningRate: 0.1, factor: 0.5, patience: 2, cooldown: 1, minimumLearningRate: 0.02)
         let metrics = [1.0, 0.9, 0.95, 0.9, 0.91, 0.92, 0.93, 0.94, 0.8, 0.85, 0.85, 0.85, 0.85, 0.85, 0.85, 0.85, 0.85]

@@ -43,6 +43,17 @@ import Testing
         #expect(t1.history.steps.map(\.loss) == t3.history.steps.map(\.loss))
     }
 
+    @Test func annealingFollowsTheFractionOfTheRun() throws {
+        let (_, trainer, chunks) = try makeRun()
+        trainer.options.maxSteps = 20
+        trainer.options.annealing = try RunAnnealing(baseLearningRate: 0.01, warmupFraction: 0.1, finalFraction: 0)
+        let rates = try trainer.fit(chunks).steps.map(\.learningRate)
+        #expect(rates.count == 20)
+        #expect(abs(rates[2] - 0.01) < 1e-9)  // step 2 starts at 10 % of the run: warm-up done
+        for k in 3..<20 { #expect(rates[k] < rates[k - 1], "step \(k): \(rates[k - 1]) → \(rates[k])") }
+        #expect(rates[19] < 0.001)
+    }
+
     @Test func trainingReducesTheLoss() throws {
         let (_, trainer, chunks) = try makeRun()
         trainer.options.maxSteps = 60
