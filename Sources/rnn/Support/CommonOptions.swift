@@ -45,7 +45,7 @@ struct TrainOptions: ParsableArguments {
     @Option(help: "Many-to-one read-out (classify, forecast): last, mean, max.") var pooling: String?
     @Option(help: "Seq2seq attention: none, dot, general.") var attention: String?
     @Option(help: "Seq2seq beam width (default 4; 1 = greedy).") var beam: Int?
-    @Flag(inversion: .prefixedNo, help: "Cosine-anneal the learning rate to the end of the run (default: on for charlm, generate, seq2seq).")
+    @Flag(inversion: .prefixedNo, help: "Cosine-anneal the learning rate to the end of the run (charlm only; default: off).")
     var anneal: Bool?
     @Option(name: .customLong("validation-fraction"), help: "Fraction of the training data held out for validation and early stopping.")
     var validationFraction: Double?
