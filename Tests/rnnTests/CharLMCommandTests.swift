@@ -25,6 +25,8 @@ import Testing
 
         let e = try CLI.run(["eval", model.path, "--test", test.path])
         #expect(e.status == 0 && e.stdout.contains("bpc"), "\(e.stderr)")
+        let beam = try CLI.run(["eval", model.path, "--test", test.path, "--beam", "3"])
+        #expect(beam.status != 0 && beam.stderr.contains("--beam applies to seq2seq models, not charlm"), "\(beam.stderr)")
         let p = try CLI.run(["predict", model.path], stdin: "To be\nWhether\n")
         #expect(p.status == 0 && p.stdout.split(separator: "\n").count == 2, "\(p.stderr)")
         let s = try CLI.run(["sample", model.path, "--length", "50", "--prime", "To"])

@@ -4,10 +4,15 @@
 #include <string.h>
 
 #define RK_DEFINE_PACK(T, P)                                                               \
-    /* Fixed-size copies for the tile widths in use become a few vector moves. */          \
+    /* Fixed-size copies for the tile widths and panel heights in use (B: 4-32 wide;     \
+       balanced A panels: MR or MR - 1 rows) become a few vector moves. */          \
     static inline void copy_##P(T *dst, const T *src, int n) {                             \
         switch (n) {                                                                        \
         case 4: memcpy(dst, src, 4 * sizeof(T)); return;                                    \
+        case 5: memcpy(dst, src, 5 * sizeof(T)); return;                                    \
+        case 6: memcpy(dst, src, 6 * sizeof(T)); return;                                    \
+        case 11: memcpy(dst, src, 11 * sizeof(T)); return;                                  \
+        case 12: memcpy(dst, src, 12 * sizeof(T)); return;                                  \
         case 8: memcpy(dst, src, 8 * sizeof(T)); return;                                    \
         case 16: memcpy(dst, src, 16 * sizeof(T)); return;                                  \
         case 32: memcpy(dst, src, 32 * sizeof(T)); return;                                  \
@@ -25,14 +30,7 @@
                 const T *src = A + p * lda;                                                 \
                 for (long q = 0; q < panels; q++) {                                         \
                     long r0 = rows[q], mr = rows[q + 1] - r0;                               \
-                    T *d = dst + (r0 - rows[0]) * k + p * mr;                               \
-                    switch (mr) {                                                           \
-                    case 6: memcpy(d, src + r0, 6 * sizeof(T)); break;                      \
-                    case 5: memcpy(d, src + r0, 5 * sizeof(T)); break;                      \
-                    case 12: memcpy(d, src + r0, 12 * sizeof(T)); break;                    \
-                    case 11: memcpy(d, src + r0, 11 * sizeof(T)); break;                    \
-                    default: memcpy(d, src + r0, (size_t)mr * sizeof(T));                   \
-                    }                                                                       \
+                    copy_##P(dst + (r0 - rows[0]) * k + p * mr, src + r0, (int)mr);         \
                 }                                                                           \
             }                                                                               \
             return;                                                                         \

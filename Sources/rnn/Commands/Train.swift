@@ -87,11 +87,7 @@ struct Eval: ParsableCommand {
     @Option(help: "Test file in the task's format.") var test: String
     @Option(help: "Write the metrics as JSON to this file.") var metrics: String?
     @Option(help: "Kernel threads.") var threads: Int = 2
-    @Option(help: "Seq2seq: decode with this beam width instead of the model's (1 = greedy).") var beam: Int?
-
-    func validate() throws {
-        if let beam, beam < 1 { throw ValidationError("--beam must be at least 1, got \(beam)") }
-    }
+    @OptionGroup var decoding: DecodingOptions
 
     func run() throws {
         try requireFile(model)
@@ -99,7 +95,7 @@ struct Eval: ParsableCommand {
         KernelConfiguration.threads = threads
         var checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let task = try Tasks.task(of: checkpoint)
-        try overrideBeam(beam, of: &checkpoint, task: task.name)
+        try decoding.apply(to: &checkpoint, task: task.name)
         let result = try task.evaluate(checkpoint, test: URL(fileURLWithPath: test))
         for (k, v) in result.sorted(by: { $0.key < $1.key }) { print("\(k): \(String(format: "%.4f", v))") }
         if let m = metrics {
@@ -116,17 +112,13 @@ struct Predict: ParsableCommand {
 
     @Argument(help: "A model written by `rnn train`.") var model: String
     @Option(help: "Input file (default: standard input).") var input: String?
-    @Option(help: "Seq2seq: decode with this beam width instead of the model's (1 = greedy).") var beam: Int?
-
-    func validate() throws {
-        if let beam, beam < 1 { throw ValidationError("--beam must be at least 1, got \(beam)") }
-    }
+    @OptionGroup var decoding: DecodingOptions
 
     func run() throws {
         try requireFile(model)
         var checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let task = try Tasks.task(of: checkpoint)
-        try overrideBeam(beam, of: &checkpoint, task: task.name)
+        try decoding.apply(to: &checkpoint, task: task.name)
         let text: String
         if let input {
             try requireFile(input)
@@ -166,9 +158,19 @@ struct Sample: ParsableCommand {
     }
 }
 
-/// `--beam` of `rnn eval` / `rnn predict`: only seq2seq models decode with a beam.
-func overrideBeam(_ beam: Int?, of checkpoint: inout Checkpoint, task: String) throws {
-    guard let beam else { return }
-    guard task == Seq2SeqTask.name else { throw CLIError("--beam applies to seq2seq models, not \(task)") }
-    checkpoint.metadata["beam_width"] = String(beam)
+/// `--beam` of `rnn eval` and `rnn predict`: decode a seq2seq model with another beam width
+/// than the one it was saved with.
+struct DecodingOptions: ParsableArguments {
+    @Option(help: "Seq2seq: decode with this beam width instead of the model's (1 = greedy).") var beam: Int?
+
+    func validate() throws {
+        if let beam, beam < 1 { throw ValidationError("--beam must be at least 1, got \(beam)") }
+    }
+
+    /// Sets the model's beam width; only seq2seq models decode with a beam.
+    func apply(to checkpoint: inout Checkpoint, task: String) throws {
+        guard let beam else { return }
+        guard task == Seq2SeqTask.name else { throw CLIError("--beam applies to seq2seq models, not \(task)") }
+        checkpoint.metadata["beam_width"] = String(beam)
+    }
 }

@@ -32,7 +32,7 @@ public struct RunAnnealing: Codable, Equatable, Sendable {
     public func learningRate(atProgress progress: Double) -> Double {
         let p = min(1, max(0, progress))
         if p < warmupFraction { return baseLearningRate * max(p / warmupFraction, 0.01) }
-        let q = warmupFraction < 1 ? (p - warmupFraction) / (1 - warmupFraction) : 1
+        let q = (p - warmupFraction) / (1 - warmupFraction)  // warmupFraction < 1 (init)
         return baseLearningRate * (finalFraction + (1 - finalFraction) * 0.5 * (1 + Double.cos(.pi * q)))
     }
 }
