@@ -1,3 +1,5 @@
+import _RecurrentKernels
+
 /// One direction of one recurrent layer: the unrolled forward pass and its BPTT.
 ///
 /// Layout (time-major): x (T·B, I), input projections xp (T·B, G·H), states
@@ -16,8 +18,7 @@ final class RecurrentDirection<S: TensorScalar> {
     let biasIH: Parameter<S>    // (G·H)
     let biasHH: Parameter<S>    // (G·H)
 
-    private let packedHHT: PackedMatrix<S>  // W_hhᵀ: h·W_hhᵀ in forward
-    private let packedHH: PackedMatrix<S>   // W_hh: δgates·W_hh in backward
+    private let packedHH: PackedMatrix<S>   // W_hh: δgates·W_hh in a step-by-step backward
     private let bias = Workspace<S>()       // b_ih + b_hh (RNN, LSTM) or b_ih (GRU)
     private let xp = Workspace<S>()         // pre-activations, then gates (LSTM/RNN) / input side (GRU)
     private let gates = Workspace<S>()      // GRU gates r, z, n
@@ -51,7 +52,6 @@ final class RecurrentDirection<S: TensorScalar> {
         self.biasIH = biasIH
         self.biasHH = biasHH
         let g = cell.gateCount * hiddenSize
-        packedHHT = PackedMatrix(k: hiddenSize, n: g)
         packedHH = PackedMatrix(k: g, n: hiddenSize)
         let split = cell == .gru && !gruResetAfter
         packedRZT = PackedMatrix(k: split ? hiddenSize : 0, n: split ? 2 * hiddenSize : 0)
@@ -63,6 +63,16 @@ final class RecurrentDirection<S: TensorScalar> {
     private var resetBefore: Bool { cell == .gru && !gruResetAfter }
 
     var gateWidth: Int { cell.gateCount * hiddenSize }
+
+    /// The cell's code in the fused recurrence (`rk_recurrence.h`).
+    private var recurrenceCode: Int32 {
+        switch cell {
+        case .rnnTanh: Int32(RK_CELL_RNN_TANH)
+        case .rnnReLU: Int32(RK_CELL_RNN_RELU)
+        case .lstm: Int32(RK_CELL_LSTM)
+        case .gru: Int32(RK_CELL_GRU)
+        }
+    }
 
     @inline(__always) private func prevSlot(_ t: Int) -> Int { reverse ? t + 1 : t }
     @inline(__always) private func nextSlot(_ t: Int) -> Int { reverse ? t : t + 1 }
@@ -103,30 +113,7 @@ final class RecurrentDirection<S: TensorScalar> {
             csP = cs.reserve((T + 1) * BH)
             if let c0 { (csP + start * BH).update(from: c0, count: BH) } else { (csP + start * BH).update(repeating: 0, count: BH) }
         }
-        weightHH.value.withUnsafeBufferPointer { packedHHT.pack($0.baseAddress!, ld: H, transpose: true) }
-
-        switch cell {
-        case .lstm:
-            for s in 0..<T {
-                let t = reverse ? T - 1 - s : s
-                let g = xpP + t * B * G
-                let hPrev = hsP + prevSlot(t) * BH
-                packedHHT.multiply(hPrev, lda: H, m: B, into: g, ldc: G, beta: 1)
-                LSTMCell.forward(batch: B, hidden: H, t: t, lengths: lengths, gates: g,
-                                 cPrev: csP + prevSlot(t) * BH, hPrev: hPrev,
-                                 c: csP + nextSlot(t) * BH, h: hsP + nextSlot(t) * BH)
-            }
-        case .rnnTanh, .rnnReLU:
-            let relu = cell == .rnnReLU
-            for s in 0..<T {
-                let t = reverse ? T - 1 - s : s
-                let pre = xpP + t * B * G
-                let hPrev = hsP + prevSlot(t) * BH
-                packedHHT.multiply(hPrev, lda: H, m: B, into: pre, ldc: G, beta: 1)
-                RNNCell.forward(batch: B, hidden: H, t: t, lengths: lengths, relu: relu, pre: pre,
-                                hPrev: hPrev, h: hsP + nextSlot(t) * BH)
-            }
-        case .gru where resetBefore:
+        if resetBefore {
             let gatesP = gates.reserve(T * B * G)
             let hpP = hp.reserve(T * B * G)
             let rhP = rh.reserve(T * BH)
@@ -146,17 +133,14 @@ final class RecurrentDirection<S: TensorScalar> {
                                              hsP + nextSlot(t) * BH)
                 }
             }
-        case .gru:
-            let gatesP = gates.reserve(T * B * G)
-            let hpP = hp.reserve(T * B * G)
-            biasHH.value.withUnsafeBufferPointer { bhh in
-                for s in 0..<T {
-                    let t = reverse ? T - 1 - s : s
-                    let hPrev = hsP + prevSlot(t) * BH
-                    packedHHT.multiply(hPrev, lda: H, m: B, into: hpP + t * B * G, ldc: G, beta: 0)
-                    GRUCell.forward(batch: B, hidden: H, t: t, lengths: lengths, xp: xpP + t * B * G,
-                                    hp: hpP + t * B * G, biasHH: bhh.baseAddress!, gates: gatesP + t * B * G,
-                                    hPrev: hPrev, h: hsP + nextSlot(t) * BH)
+        } else {
+            // The whole time loop in one call: products and cell passes fused per step.
+            let gatesP: UnsafeMutablePointer<S>? = cell == .gru ? gates.reserve(T * B * G) : nil
+            let hpP: UnsafeMutablePointer<S>? = cell == .gru ? hp.reserve(T * B * G) : nil
+            weightHH.value.withUnsafeBufferPointer { w in
+                biasHH.value.withUnsafeBufferPointer { bhh in
+                    S._recurrenceForward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, bhh.baseAddress!,
+                                         xpP, hpP, gatesP, hsP, cell == .lstm ? csP : nil)
                 }
             }
         }
@@ -178,6 +162,28 @@ final class RecurrentDirection<S: TensorScalar> {
         if let dcN { dcP.update(from: dcN, count: BH) } else { dcP.update(repeating: 0, count: BH) }
         let dgP = dGates.reserve(T * B * G)
         let dghP = cell == .gru && !resetBefore ? dGatesHH.reserve(T * B * G) : dgP
+        let xpP = xp.pointer, hsP = hs.pointer, csP = cs.pointer
+        if record == nil && !resetBefore {
+            // The whole time loop in one call: cell passes and products fused per step.
+            weightHH.value.withUnsafeBufferPointer { w in
+                S._recurrenceBackward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, xpP,
+                                      cell == .gru ? hp.pointer : nil, cell == .gru ? gates.pointer : nil,
+                                      hsP, cell == .lstm ? csP : nil, dy, ldy, truncation ?? 0, dhP,
+                                      cell == .lstm ? dcP : nil, dgP, cell == .gru ? dghP : nil)
+            }
+        } else {
+            stepwiseBackward(dy: dy, ldy: ldy, lengths: lengths, x: x, truncation: truncation, record: record)
+        }
+        finishBackward(x: x, dx: dx, dh0: dh0, dc0: dc0)
+    }
+
+    /// The time loop of BPTT step by step, with the per-step hooks of a gradient recorder
+    /// (and the GRU with the reset gate before the product, which has two products a step).
+    private func stepwiseBackward(dy: UnsafePointer<S>?, ldy: Int, lengths: UnsafePointer<Int32>?,
+                                  x: UnsafePointer<S>, truncation: Int?, record: GradientRecorder<S>?) {
+        let T = steps, B = batch, H = hiddenSize, G = gateWidth, BH = B * H
+        let dhP = dh.pointer, dcP = dc.pointer, dgP = dGates.pointer
+        let dghP = cell == .gru && !resetBefore ? dGatesHH.pointer : dgP
         let xpP = xp.pointer, hsP = hs.pointer, csP = cs.pointer
         if resetBefore {
             weightHH.value.withUnsafeBufferPointer { w in
@@ -231,6 +237,15 @@ final class RecurrentDirection<S: TensorScalar> {
                 }
             }
         }
+    }
+
+    /// ∂L/∂initial state, the weight gradients and ∂L/∂x, from the gate gradients of every step.
+    private func finishBackward(x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>?,
+                                dh0: UnsafeMutablePointer<S>?, dc0: UnsafeMutablePointer<S>?) {
+        let T = steps, B = batch, H = hiddenSize, G = gateWidth, BH = B * H
+        let dhP = dh.pointer, dcP = dc.pointer, dgP = dGates.pointer
+        let dghP = cell == .gru && !resetBefore ? dGatesHH.pointer : dgP
+        let hsP = hs.pointer
         if let dh0 { dh0.update(from: dhP, count: BH) }
         if let dc0, cell == .lstm { dc0.update(from: dcP, count: BH) }
 

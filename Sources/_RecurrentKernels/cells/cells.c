@@ -148,3 +148,35 @@ void rk_s_rnn_backward(long B, long H, long t, const int32_t *lengths, int act, 
     default: rk_s_portable_rnn_backward(B, H, t, lengths, act, h, dy, ldy, dhc, dpre); return;
     }
 }
+
+// Unit-range passes (cells_units.h), dispatched like the full ones.
+#include "cells_units.h"
+#if defined(__x86_64__)
+#define RK_UNITS_DISPATCH(name, args)                                   \
+    switch (rk_cells_isa()) {                                          \
+    case 2: rk_s_avx512_##name args; return;                           \
+    case 1: rk_s_avx2_##name args; return;                             \
+    default: rk_s_portable_##name args; return;                        \
+    }
+#else
+#define RK_UNITS_DISPATCH(name, args) rk_s_portable_##name args;
+#endif
+
+void rk_s_lstm_forward_units(long B, long H, long u0, long u1, long t, const int32_t *lengths, float *gates, const float *cprev, const float *hprev, float *c, float *h) {
+    RK_UNITS_DISPATCH(lstm_forward_units, (B, H, u0, u1, t, lengths, gates, cprev, hprev, c, h))
+}
+void rk_s_lstm_backward_units(long B, long H, long u0, long u1, long t, const int32_t *lengths, const float *gates, const float *cprev, const float *c, const float *dy, long ldy, float *dhc, float *dc, float *dgates) {
+    RK_UNITS_DISPATCH(lstm_backward_units, (B, H, u0, u1, t, lengths, gates, cprev, c, dy, ldy, dhc, dc, dgates))
+}
+void rk_s_gru_forward_units(long B, long H, long u0, long u1, long t, const int32_t *lengths, const float *xp, long ldxp, float *hp, const float *bhh, float *gates, const float *hprev, float *h) {
+    RK_UNITS_DISPATCH(gru_forward_units, (B, H, u0, u1, t, lengths, xp, ldxp, hp, bhh, gates, hprev, h))
+}
+void rk_s_gru_backward_units(long B, long H, long u0, long u1, long t, const int32_t *lengths, const float *gates, const float *hp, const float *hprev, const float *dy, long ldy, float *dhc, float *dgx, float *dgh) {
+    RK_UNITS_DISPATCH(gru_backward_units, (B, H, u0, u1, t, lengths, gates, hp, hprev, dy, ldy, dhc, dgx, dgh))
+}
+void rk_s_rnn_forward_units(long B, long H, long u0, long u1, long t, const int32_t *lengths, int act, const float *pre, const float *hprev, float *h) {
+    RK_UNITS_DISPATCH(rnn_forward_units, (B, H, u0, u1, t, lengths, act, pre, hprev, h))
+}
+void rk_s_rnn_backward_units(long B, long H, long u0, long u1, long t, const int32_t *lengths, int act, const float *h, const float *dy, long ldy, float *dhc, float *dpre) {
+    RK_UNITS_DISPATCH(rnn_backward_units, (B, H, u0, u1, t, lengths, act, h, dy, ldy, dhc, dpre))
+}

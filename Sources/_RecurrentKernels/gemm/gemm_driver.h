@@ -22,6 +22,9 @@ static const IMPL *LOCAL(impl_for)(int isa) {
     return &CAT3(rk_, P, gemm_portable);
 }
 
+const IMPL *API(gemm_active_impl)(void) { return LOCAL(impl_for)(rk_isa_active()); }
+long API(gemm_depth_chunk)(const IMPL *im, long K) { return balanced_kc(K, blocking_kc(im->kc)); }
+
 typedef struct {
     const IMPL *im;
     int transA, transB;

@@ -58,6 +58,25 @@ RK_DECLARE_PACK(double, d)
 typedef void (*rk_task)(void *ctx, int index, int count);
 void rk_parallel(int count, rk_task task, void *ctx);
 
+/// Like rk_parallel, but the participants always run concurrently (tasks may wait for one
+/// another, e.g. at a barrier): when the pool is in use by another thread, the caller runs
+/// the whole job alone as task(ctx, 0, 1).
+void rk_parallel_concurrent(int count, rk_task task, void *ctx);
+
+/// A reusable barrier for the participants of one rk_parallel_concurrent job.
+typedef struct {
+    _Atomic int arrived;
+    _Atomic unsigned generation;
+} rk_barrier;
+/// Returns once all `count` participants have called it (spins, then yields).
+void rk_barrier_wait(rk_barrier *barrier, int count);
+
+/// The kernel table of the active ISA, and the K chunk its blocking gives a depth of K.
+const rk_sgemm_impl *rk_sgemm_active_impl(void);
+const rk_dgemm_impl *rk_dgemm_active_impl(void);
+long rk_sgemm_depth_chunk(const rk_sgemm_impl *im, long K);
+long rk_dgemm_depth_chunk(const rk_dgemm_impl *im, long K);
+
 /// Per-thread scratch memory (64-byte aligned, kept between calls, freed at thread exit).
 /// `slot` selects one of two independent buffers.
 void *rk_scratch(int slot, size_t bytes);

@@ -67,10 +67,11 @@ static void *worker_main(void *arg) {
     return NULL;
 }
 
-void rk_parallel(int count, rk_task task, void *ctx) {
+static void run_job(int count, rk_task task, void *ctx, int concurrent) {
     if (count > MAX_THREADS) count = MAX_THREADS;
     if (count <= 1 || atomic_flag_test_and_set_explicit(&pool.busy, memory_order_acquire)) {
-        for (int i = 0; i < count; i++) task(ctx, i, count); // single thread, or pool taken
+        if (concurrent) task(ctx, 0, 1); // one participant does it all
+        else for (int i = 0; i < count; i++) task(ctx, i, count); // single thread, or pool taken
         return;
     }
     pthread_mutex_lock(&pool.lock);
@@ -93,4 +94,19 @@ void rk_parallel(int count, rk_task task, void *ctx) {
     for (int spins = 0; atomic_load_explicit(&pool.pending, memory_order_acquire) > 0; spins++)
         backoff(spins < SPIN_ITERATIONS ? spins : SPIN_ITERATIONS);
     atomic_flag_clear_explicit(&pool.busy, memory_order_release);
+}
+
+void rk_parallel(int count, rk_task task, void *ctx) { run_job(count, task, ctx, 0); }
+void rk_parallel_concurrent(int count, rk_task task, void *ctx) { run_job(count, task, ctx, 1); }
+
+void rk_barrier_wait(rk_barrier *barrier, int count) {
+    if (count <= 1) return;
+    unsigned generation = atomic_load_explicit(&barrier->generation, memory_order_acquire);
+    if (atomic_fetch_add_explicit(&barrier->arrived, 1, memory_order_acq_rel) == count - 1) {
+        atomic_store_explicit(&barrier->arrived, 0, memory_order_relaxed);
+        atomic_fetch_add_explicit(&barrier->generation, 1, memory_order_release);
+        return;
+    }
+    for (int spins = 0; atomic_load_explicit(&barrier->generation, memory_order_acquire) == generation; spins++)
+        backoff(spins < SPIN_ITERATIONS ? spins : SPIN_ITERATIONS);
 }

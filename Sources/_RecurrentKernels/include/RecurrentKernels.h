@@ -3,4 +3,5 @@
 #include "rk_gemm.h"
 #include "rk_elementwise.h"
 #include "rk_cells.h"
+#include "rk_recurrence.h"
 #endif

@@ -1,0 +1,47 @@
+#ifndef RK_RECURRENCE_H
+#define RK_RECURRENCE_H
+#include <stdint.h>
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Cells of the fused recurrence.
+enum { RK_CELL_RNN_TANH = 0, RK_CELL_RNN_RELU = 1, RK_CELL_LSTM = 2, RK_CELL_GRU = 3 };
+
+/// The time loop of one direction of a recurrent layer, every step's recurrent product and
+/// cell pass fused: each kernel thread owns a share of the hidden units, computes the
+/// gate columns of those units (W_hh packed once per call, per thread) and then their cell
+/// pass, so the threads meet once per step (a barrier) and the cell work is split too.
+///
+/// Layout (time-major, as RecurrentDirection): xp (T·B, G·H) holds W_ih·x + biases
+/// (LSTM, RNN: b_ih + b_hh; GRU: b_ih); states hs, cs ((T+1)·B, H): the forward direction
+/// reads slot t and writes t+1, the reverse one (reverse != 0) reads t+1 and writes t; the
+/// initial state is in its slot on entry. whh is W_hh (G·H, H) row-major (PyTorch).
+///
+/// Forward: LSTM/RNN: xp becomes the gate activations (pre-activation for RNN: h = act(xp)).
+/// GRU: hp (T·B, 3H) receives W_hh·h + b_hh, gates (T·B, 3H) the r, z, n activations.
+void rk_s_recurrence_forward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
+                             const float *whh, const float *bhh, float *xp, float *hp,
+                             float *gates, float *hs, float *cs);
+void rk_d_recurrence_forward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
+                             const double *whh, const double *bhh, double *xp, double *hp,
+                             double *gates, double *hs, double *cs);
+
+/// BPTT over the last forward. dy: gradient of the outputs, row t·B+b at dy + (t·B+b)·ldy
+/// (NULL = none). dh (B, H): dL/dh_T on entry, dL/dh_0 on exit; dc likewise (LSTM; NULL
+/// otherwise). dg (T·B, G·H) receives the gate gradients (GRU: input side), dgh the GRU's
+/// recurrent-side ones (NULL otherwise). truncation > 0 detaches the state entering every
+/// chunk of that many steps (truncated BPTT).
+void rk_s_recurrence_backward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
+                              const float *whh, const float *xp, const float *hp, const float *gates,
+                              const float *hs, const float *cs, const float *dy, long ldy,
+                              long truncation, float *dh, float *dc, float *dg, float *dgh);
+void rk_d_recurrence_backward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
+                              const double *whh, const double *xp, const double *hp, const double *gates,
+                              const double *hs, const double *cs, const double *dy, long ldy,
+                              long truncation, double *dh, double *dc, double *dg, double *dgh);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

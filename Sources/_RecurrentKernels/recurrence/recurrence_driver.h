@@ -1,0 +1,221 @@
+// Template of the fused recurrence (rk_recurrence.h) for one element type: recurrence.c
+// includes it with T (element type) and P (s or d) defined.
+//
+// Each participant of the job owns the hidden units u0 ..< u1 (whole NR-wide column
+// panels, so its products need no edge handling beyond the last panel) and runs the
+// whole time loop:
+//   forward  step: gates[:, its units] (+)= h_{t-1} · W_hhᵀ[:, its units]; cell pass on its
+//                  units -> h_t, c_t [its units]; barrier (the next product reads all of h_t).
+//   backward step: cell pass on its units -> dgates[:, its units], dh := 0 there; barrier
+//                  (the product reads every unit's dgates); dh[:, its units] += dgates · W_hh.
+// The backward product only writes the participant's own units of dh, which is all its
+// next cell pass reads, so one barrier per step suffices in both directions.
+#define CAT3_(a, b, c) a##b##c
+#define CAT3(a, b, c) CAT3_(a, b, c)
+#define IMPL CAT3(rk_, P, gemm_impl)
+#define LOCAL(name) CAT3(P, _rec_, name)
+#define CELL(name) CAT3(rk_, P, name)
+
+typedef struct {
+    const IMPL *im;
+    int cell;
+    long steps, B, H, G, chunks; // chunks: NR-wide unit panels shared out
+    int reverse;
+    const int32_t *lengths;
+    const T *whh, *bhh;
+    T *xp, *hp, *gates, *hs, *cs;
+    // backward
+    const T *dy;
+    long ldy, truncation;
+    T *dh, *dc, *dg, *dgh;
+    rk_barrier barrier;
+} LOCAL(job);
+
+/// The units of participant i of count.
+static void LOCAL(share)(const LOCAL(job) *jb, int i, int count, long *u0, long *u1) {
+    long nr = jb->im->nr;
+    long c0 = jb->chunks * i / count, c1 = jb->chunks * (i + 1) / count;
+    *u0 = c0 * nr;
+    *u1 = c1 * nr < jb->H ? c1 * nr : jb->H;
+}
+
+/// C[:, columns] (+)= A · Bpacked for the `groups` column groups starting at col0 + g·gstride
+/// (each u1 - u0 wide), K deep in chunks of kc. pb: per chunk, per group, the groups' NR
+/// panels (as the gemm's pack_b / pack_b_trans lay them out).
+static void LOCAL(product)(const IMPL *im, long B, long K, long kc, const long *rows, long panels,
+                           const T *A, long lda, const T *pb, long groups, long width, T *C,
+                           long ldc, long gstride, int accumulate, T *pa) {
+    const long nr = im->nr, ppg = (width + nr - 1) / nr;
+    (void)B;
+    for (long pc = 0; pc < K; pc += kc) {
+        long k = K - pc < kc ? K - pc : kc;
+        T beta = accumulate || pc > 0 ? 1 : 0;
+        CAT3(rk_, P, pack_a)(0, rows, panels, k, A + pc, lda, pa);
+        const T *b = pb + pc * groups * ppg * nr;
+        for (long g = 0; g < groups; g++) {
+            for (long q = 0; q < ppg; q++, b += k * nr) {
+                long col = g * gstride + q * nr;
+                int w = (int)(width - q * nr < nr ? width - q * nr : nr);
+                const T *a = pa;
+                for (long p = 0; p < panels; p++) {
+                    long mr = rows[p + 1] - rows[p];
+                    im->kernel(k, a, b, C + rows[p] * ldc + col, ldc, 1, beta, (int)mr, w);
+                    a += mr * k;
+                }
+            }
+        }
+    }
+}
+
+/// Row panels of the batch (balanced heights <= MR) and the scratch for packed A.
+static long *LOCAL(row_panels)(const IMPL *im, long B, long *panels) {
+    *panels = (B + im->mr - 1) / im->mr;
+    long *rows = malloc(sizeof(long) * (size_t)(*panels + 1));
+    if (!rows) abort();
+    for (long p = 0; p <= *panels; p++) rows[p] = p * B / *panels;
+    return rows;
+}
+
+static void LOCAL(forward_task)(void *ctx, int i, int count) {
+    LOCAL(job) *jb = ctx;
+    const IMPL *im = jb->im;
+    const long steps = jb->steps, B = jb->B, H = jb->H, G = jb->G, BH = B * H, nr = im->nr;
+    long u0, u1;
+    LOCAL(share)(jb, i, count, &u0, &u1);
+    const long width = u1 - u0, ppg = (width + nr - 1) / nr, kc = CAT3(rk_, P, gemm_depth_chunk)(im, H);
+    long panels;
+    long *rows = LOCAL(row_panels)(im, B, &panels);
+    // W_hhᵀ restricted to this participant's units of every gate, packed once.
+    T *pb = rk_scratch(1, sizeof(T) * (size_t)(H * G * ppg * nr));
+    for (long pc = 0, off = 0; pc < H; pc += kc) {
+        long k = H - pc < kc ? H - pc : kc;
+        for (long g = 0; g < G; g++, off += k * ppg * nr)
+            im->pack_b_trans(k, width, jb->whh + (g * H + u0) * H + pc, H, pb + off);
+    }
+    T *pa = rk_scratch(0, sizeof(T) * (size_t)(B * kc));
+    const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
+    for (long s = 0; s < steps; s++) {
+        long t = jb->reverse ? steps - 1 - s : s;
+        long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
+        const T *hprev = jb->hs + prev * BH;
+        T *h = jb->hs + next * BH;
+        switch (jb->cell) {
+        case RK_CELL_LSTM: {
+            T *gt = jb->xp + t * B * G * H;
+            LOCAL(product)(im, B, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, pa);
+            CELL(_lstm_forward_units)(B, H, u0, u1, t, jb->lengths, gt, jb->cs + prev * BH, hprev,
+                                      jb->cs + next * BH, h);
+            break;
+        }
+        case RK_CELL_GRU: {
+            T *hpt = jb->hp + t * B * G * H;
+            LOCAL(product)(im, B, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, pa);
+            CELL(_gru_forward_units)(B, H, u0, u1, t, jb->lengths, jb->xp + t * B * G * H, G * H, hpt,
+                                     jb->bhh, jb->gates + t * B * G * H, hprev, h);
+            break;
+        }
+        default: {
+            T *pre = jb->xp + t * BH;
+            LOCAL(product)(im, B, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, pa);
+            CELL(_rnn_forward_units)(B, H, u0, u1, t, jb->lengths, act, pre, hprev, h);
+            break;
+        }
+        }
+        rk_barrier_wait(&jb->barrier, count);
+    }
+    free(rows);
+}
+
+static void LOCAL(backward_task)(void *ctx, int i, int count) {
+    LOCAL(job) *jb = ctx;
+    const IMPL *im = jb->im;
+    const long steps = jb->steps, B = jb->B, H = jb->H, G = jb->G, GH = G * H, BH = B * H, nr = im->nr;
+    long u0, u1;
+    LOCAL(share)(jb, i, count, &u0, &u1);
+    const long width = u1 - u0, ppg = (width + nr - 1) / nr, kc = CAT3(rk_, P, gemm_depth_chunk)(im, GH);
+    long panels;
+    long *rows = LOCAL(row_panels)(im, B, &panels);
+    // W_hh restricted to this participant's columns (units), all G·H rows, packed once.
+    T *pb = rk_scratch(1, sizeof(T) * (size_t)(GH * ppg * nr));
+    for (long pc = 0; pc < GH; pc += kc) {
+        long k = GH - pc < kc ? GH - pc : kc;
+        CAT3(rk_, P, pack_b)(k, width, (int)nr, jb->whh + pc * H + u0, H, pb + pc * ppg * nr);
+    }
+    T *pa = rk_scratch(0, sizeof(T) * (size_t)(B * kc));
+    const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
+    T *dh = jb->dh, *dc = jb->dc;
+    for (long s = 0; s < steps; s++) {
+        long t = jb->reverse ? s : steps - 1 - s;
+        long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
+        const T *dyt = jb->dy ? jb->dy + t * B * jb->ldy : NULL;
+        T *dgt = jb->dg + t * B * GH, *dght = dgt;
+        switch (jb->cell) {
+        case RK_CELL_LSTM:
+            CELL(_lstm_backward_units)(B, H, u0, u1, t, jb->lengths, jb->xp + t * B * GH, jb->cs + prev * BH,
+                                       jb->cs + next * BH, dyt, jb->ldy, dh, dc, dgt);
+            break;
+        case RK_CELL_GRU:
+            dght = jb->dgh + t * B * GH;
+            CELL(_gru_backward_units)(B, H, u0, u1, t, jb->lengths, jb->gates + t * B * GH, jb->hp + t * B * GH,
+                                      jb->hs + prev * BH, dyt, jb->ldy, dh, dgt, dght);
+            break;
+        default:
+            CELL(_rnn_backward_units)(B, H, u0, u1, t, jb->lengths, act, jb->hs + next * BH, dyt, jb->ldy, dh, dgt);
+            break;
+        }
+        rk_barrier_wait(&jb->barrier, count);
+        LOCAL(product)(im, B, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, pa);
+        // Truncated BPTT: the state entering each chunk of `truncation` steps is detached.
+        long processed = jb->reverse ? steps - 1 - t : t;
+        if (jb->truncation > 0 && processed > 0 && processed % jb->truncation == 0) {
+            for (long b = 0; b < B; b++) {
+                memset(dh + b * H + u0, 0, sizeof(T) * (size_t)width);
+                if (dc) memset(dc + b * H + u0, 0, sizeof(T) * (size_t)width);
+            }
+        }
+    }
+    free(rows);
+}
+
+/// Participants for a job: one per share of at least one unit panel, and only when a
+/// step's product is large enough to pay for a barrier per step.
+static int LOCAL(participants)(const LOCAL(job) *jb) {
+    int threads = rk_get_threads();
+    double step_flops = 2.0 * (double)jb->B * (double)jb->G * (double)jb->H * (double)jb->H;
+    if (threads <= 1 || step_flops < RK_RECURRENCE_MIN_STEP_FLOPS) return 1;
+    return jb->chunks < threads ? (int)jb->chunks : threads;
+}
+
+static int LOCAL(gate_count)(int cell) { return cell == RK_CELL_LSTM ? 4 : cell == RK_CELL_GRU ? 3 : 1; }
+
+void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
+                                      const T *whh, const T *bhh, T *xp, T *hp, T *gates, T *hs, T *cs) {
+    if (steps <= 0 || B <= 0 || H <= 0) return;
+    const IMPL *im = CAT3(rk_, P, gemm_active_impl)();
+    LOCAL(job) jb = {.im = im, .cell = cell, .steps = steps, .B = B, .H = H, .G = LOCAL(gate_count)(cell),
+                     .chunks = (H + im->nr - 1) / im->nr, .reverse = reverse, .lengths = lengths,
+                     .whh = whh, .bhh = bhh, .xp = xp, .hp = hp, .gates = gates, .hs = hs, .cs = cs};
+    rk_parallel_concurrent(LOCAL(participants)(&jb), LOCAL(forward_task), &jb);
+}
+
+void CAT3(rk_, P, _recurrence_backward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
+                                       const T *whh, const T *xp, const T *hp, const T *gates,
+                                       const T *hs, const T *cs, const T *dy, long ldy, long truncation,
+                                       T *dh, T *dc, T *dg, T *dgh) {
+    if (steps <= 0 || B <= 0 || H <= 0) return;
+    const IMPL *im = CAT3(rk_, P, gemm_active_impl)();
+    LOCAL(job) jb = {.im = im, .cell = cell, .steps = steps, .B = B, .H = H, .G = LOCAL(gate_count)(cell),
+                     .chunks = (H + im->nr - 1) / im->nr, .reverse = reverse, .lengths = lengths,
+                     .whh = whh, .xp = (T *)xp, .hp = (T *)hp, .gates = (T *)gates, .hs = (T *)hs,
+                     .cs = (T *)cs, .dy = dy, .ldy = ldy, .truncation = truncation, .dh = dh, .dc = dc,
+                     .dg = dg, .dgh = dgh};
+    rk_parallel_concurrent(LOCAL(participants)(&jb), LOCAL(backward_task), &jb);
+}
+
+#undef CAT3_
+#undef CAT3
+#undef IMPL
+#undef LOCAL
+#undef CELL
+#undef T
+#undef P

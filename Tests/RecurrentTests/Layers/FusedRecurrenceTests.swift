@@ -1,0 +1,65 @@
+import Testing
+@testable import Recurrent
+
+/// The fused time loop (`rk_recurrence.h`): every thread computes the gate columns and the
+/// cell pass of its own hidden units. Its results must not depend on the thread count, and
+/// must agree with the step-by-step loop (the one that serves gradient recording).
+@Suite(.serialized) struct FusedRecurrenceTests {
+    /// Shapes whose per-step product is above the threshold for two threads, with hidden
+    /// sizes that are not multiples of the register tile (a ragged last panel per thread),
+    /// variable lengths, both directions and truncated BPTT.
+    static let cases: [(CellKind, hidden: Int)] = [(.lstm, 50), (.gru, 50), (.rnnTanh, 100), (.rnnReLU, 100)]
+
+    func run<S: TensorScalar>(_ cell: CellKind, hidden: Int, _: S.Type, threads: Int, truncation: Int?,
+                              recording: Bool) throws -> [String: Tensor<S>] {
+        let saved = KernelConfiguration.threads
+        KernelConfiguration.threads = threads
+        defer { KernelConfiguration.threads = saved }
+        let layer = RecurrentLayer<S>(cell, inputSize: 5, hiddenSize: hidden, numLayers: 2, bidirectional: true, seed: 4)
+        layer.truncation = truncation
+        layer.recordsGradientsThroughTime = recording
+        var rng = RandomGenerator(seed: 11)
+        let (T, B) = (9, 7)
+        let x = Tensor<S>.normal([T, B, 5], using: &rng)
+        let lengths = [9, 3, 9, 1, 6, 9, 8]
+        let (out, final) = try layer.forward(x, lengths: lengths)
+        layer.zeroGradients()
+        let gradFinal = RecurrentState<S>(h: .normal(final.h.shape, using: &rng),
+                                          c: final.c.map { .normal($0.shape, using: &rng) })
+        let grads = try layer.backward(gradOutput: .normal(out.shape, using: &rng), gradFinalState: gradFinal)
+        var all = ["output": out, "h_n": final.h, "grad_input": grads.input, "grad_h0": grads.initialState.h]
+        if let c = final.c { all["c_n"] = c }
+        if let dc = grads.initialState.c { all["grad_c0"] = dc }
+        for (name, p) in layer.namedParameters { all["grad." + name] = p.gradient }
+        return all
+    }
+
+    @Test(arguments: cases)
+    func twoThreadsMatchOneExactly(_ cell: CellKind, hidden: Int) throws {
+        for truncation in [nil, 4] {
+            let one = try run(cell, hidden: hidden, Float.self, threads: 1, truncation: truncation, recording: false)
+            let two = try run(cell, hidden: hidden, Float.self, threads: 2, truncation: truncation, recording: false)
+            for (name, a) in one {
+                #expect(a == two[name]!, "\(cell) \(name) truncation \(truncation.map(String.init) ?? "none")")
+            }
+            let oneD = try run(cell, hidden: hidden, Double.self, threads: 1, truncation: truncation, recording: false)
+            let twoD = try run(cell, hidden: hidden, Double.self, threads: 2, truncation: truncation, recording: false)
+            for (name, a) in oneD { #expect(a == twoD[name]!, "\(cell) double \(name)") }
+        }
+    }
+
+    @Test(arguments: cases)
+    func fusedMatchesStepByStep(_ cell: CellKind, hidden: Int) throws {
+        for truncation in [nil, 3] {
+            let fused = try run(cell, hidden: hidden, Double.self, threads: 2, truncation: truncation, recording: false)
+            let stepwise = try run(cell, hidden: hidden, Double.self, threads: 1, truncation: truncation, recording: true)
+            for (name, a) in fused {
+                let e = stepwise[name]!
+                #expect(a.shape == e.shape)
+                for i in 0..<a.count {
+                    #expect(abs(a[flat: i] - e[flat: i]) <= 1e-12 * (1 + abs(e[flat: i])), "\(cell) \(name)[\(i)]")
+                }
+            }
+        }
+    }
+}
