@@ -31,6 +31,7 @@ UK_TILE(long k, const UK_T *restrict a, const UK_T *restrict b, UK_T *restrict c
         __builtin_prefetch(c + i * ldc, 1);
         __builtin_prefetch(c + i * ldc + UK_NR - 1, 1);
     }
+#pragma clang loop unroll_count(4)
     for (long p = 0; p < k; p++) {
         UK_V bv[UK_NV];
         for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);

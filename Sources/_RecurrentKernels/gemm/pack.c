@@ -3,19 +3,20 @@
 #include "gemm_internal.h"
 #include <string.h>
 
-#define RK_DEFINE_PACK(T, P)                                                               \
-    /* Fixed-size copies for the tile widths and panel heights in use (B: 4-32 wide;     \
-       balanced A panels: MR or MR - 1 rows) become a few vector moves. */          \
-    static inline void copy_##P(T *dst, const T *src, int n) {                             \
+#define RK_DEFINE_PACK(T, P)                                                                \
+    /* Fixed-size copies for the tile widths and panel heights in use (B: 4-32 wide;        \
+       balanced A panels: MR or MR - 1 rows) become a few vector moves (memcpy with a     \
+       constant size is not enough: clang folds the cases back into one memcpy call). */ \
+    static inline void copy_##P(T *dst, const T *src, int n) {                              \
         switch (n) {                                                                        \
-        case 4: memcpy(dst, src, 4 * sizeof(T)); return;                                    \
-        case 5: memcpy(dst, src, 5 * sizeof(T)); return;                                    \
-        case 6: memcpy(dst, src, 6 * sizeof(T)); return;                                    \
-        case 11: memcpy(dst, src, 11 * sizeof(T)); return;                                  \
-        case 12: memcpy(dst, src, 12 * sizeof(T)); return;                                  \
-        case 8: memcpy(dst, src, 8 * sizeof(T)); return;                                    \
-        case 16: memcpy(dst, src, 16 * sizeof(T)); return;                                  \
-        case 32: memcpy(dst, src, 32 * sizeof(T)); return;                                  \
+        case 4: __builtin_memcpy_inline(dst, src, 4 * sizeof(T)); return;                   \
+        case 5: __builtin_memcpy_inline(dst, src, 5 * sizeof(T)); return;                   \
+        case 6: __builtin_memcpy_inline(dst, src, 6 * sizeof(T)); return;                   \
+        case 11: __builtin_memcpy_inline(dst, src, 11 * sizeof(T)); return;                 \
+        case 12: __builtin_memcpy_inline(dst, src, 12 * sizeof(T)); return;                 \
+        case 8: __builtin_memcpy_inline(dst, src, 8 * sizeof(T)); return;                   \
+        case 16: __builtin_memcpy_inline(dst, src, 16 * sizeof(T)); return;                 \
+        case 32: __builtin_memcpy_inline(dst, src, 32 * sizeof(T)); return;                 \
         default: memcpy(dst, src, (size_t)n * sizeof(T));                                   \
         }                                                                                   \
     }                                                                                       \
@@ -50,8 +51,9 @@
         for (long p = 0; p < k; p++) {                                                      \
             const T *src = B + p * ldb;                                                     \
             T *d = dst + p * nr;                                                            \
-            for (long q = 0; q + 1 < panels; q++) copy_##P(d + q * k * nr, src + q * nr, nr);     \
+            for (long q = 0; q + 1 < panels; q++) copy_##P(d + q * k * nr, src + q * nr, nr); \
             d += (panels - 1) * k * nr;                                                     \
+            if (tail == nr) { copy_##P(d, src + (panels - 1) * nr, nr); continue; }         \
             memcpy(d, src + (panels - 1) * nr, (size_t)tail * sizeof(T));                   \
             memset(d + tail, 0, (size_t)(nr - tail) * sizeof(T));                           \
         }                                                                                   \

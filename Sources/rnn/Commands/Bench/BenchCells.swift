@@ -19,14 +19,29 @@ struct BenchCells: ParsableCommand {
     @Option(help: "Modes: train,infer.") var modes = "train,infer"
     @Option(help: "Seconds to time each row (after warm-up).") var seconds = 0.5
     @Flag(help: "One JSON object per line.") var json = false
-    @Flag(help: "Also print the time split of a training step (input GEMM, recurrent GEMMs, elementwise, weight-gradient GEMMs).")
+    @Flag(help: "Also print the time split of a training step (input GEMM, recurrent loop, weight-gradient GEMMs, rest).")
     var split = false
+    @Option(help: "Shapes instead of the default grid, as B:T:I:H,… (the syntax of Scripts/bench_torch.py --shapes).")
+    var shapes: String?
 
     static let grid: [(b: Int, t: Int, i: Int, h: Int)] = [
         (32, 64, 64, 128), (64, 100, 128, 256), (32, 50, 256, 512), (1, 200, 64, 128), (64, 35, 650, 650),
     ]
 
+    /// Parses `--shapes` ("B:T:I:H,…"), or the default grid.
+    func parsedShapes() throws -> [(b: Int, t: Int, i: Int, h: Int)] {
+        guard let shapes else { return Self.grid }
+        return try shapes.split(separator: ",").map { item in
+            let v = item.split(separator: ":").compactMap { Int($0) }
+            guard v.count == 4, v.allSatisfy({ $0 > 0 }) else {
+                throw ValidationError("--shapes: '\(item)' is not B:T:I:H with four positive integers")
+            }
+            return (v[0], v[1], v[2], v[3])
+        }
+    }
+
     func run() throws {
+        let grid = try parsedShapes()
         KernelConfiguration.threads = threads
         let peak = KernelConfiguration.measuredPeakGFLOPS(threads: threads)
         if !json {
@@ -37,7 +52,7 @@ struct BenchCells: ParsableCommand {
             guard let kind = ["rnn": CellKind.rnnTanh, "lstm": .lstm, "gru": .gru][name] else {
                 throw ValidationError("unknown cell '\(name)' (rnn, lstm, gru)")
             }
-            for g in Self.grid {
+            for g in grid {
                 for mode in modes.split(separator: ",").map(String.init) {
                     let layer = RecurrentLayer<Float>(kind, inputSize: g.i, hiddenSize: g.h, seed: 1)
                     var rng = RandomGenerator(seed: 2)
@@ -71,26 +86,52 @@ struct BenchCells: ParsableCommand {
         }
     }
 
-    /// Times each part of a training step in isolation with the same kernels and sizes.
+    /// Times each part of a training step in isolation with the same kernels and sizes: the
+    /// input GEMM, the recurrent loop (fused: per-step products and cell passes, forward and
+    /// BPTT; the products alone are timed too, step by step), the weight-gradient and ∂L/∂x
+    /// GEMMs, and the rest (biases, copies) as the difference to a whole step.
     private func printSplit(_ kind: CellKind, _ g: (b: Int, t: Int, i: Int, h: Int)) throws {
-        let G = kind.gateCount * g.h, TB = g.t * g.b
+        let G = kind.gateCount * g.h, TB = g.t * g.b, BH = g.b * g.h
         var rng = RandomGenerator(seed: 3)
         let x = Tensor<Float>.normal([TB, g.i], using: &rng)
         let w = Tensor<Float>.normal([G, g.i], using: &rng)
-        let whh = Tensor<Float>.normal([G, g.h], using: &rng)
-        let hs = Tensor<Float>.normal([TB, g.h], using: &rng)
-        var xp = Tensor<Float>(zeros: [TB, G])
+        let whh = Tensor<Float>.uniform([G, g.h], low: -0.1, high: 0.1, using: &rng)
+        let bhh = Tensor<Float>(zeros: [G])
+        var hs = Tensor<Float>.normal([TB + g.b, g.h], using: &rng)
+        var cs = Tensor<Float>(zeros: [TB + g.b, g.h])
+        var xp = Tensor<Float>.normal([TB, G], using: &rng)
+        var hp = Tensor<Float>(zeros: [TB, G]), gates = Tensor<Float>(zeros: [TB, G])
+        var dg = Tensor<Float>(zeros: [TB, G]), dgh = Tensor<Float>(zeros: [TB, G])
+        var dh = Tensor<Float>(zeros: [g.b, g.h]), dc = Tensor<Float>(zeros: [g.b, g.h])
         var dw = Tensor<Float>(zeros: [G, g.i])
         var dwh = Tensor<Float>(zeros: [G, g.h])
         var dx = Tensor<Float>(zeros: [TB, g.i])
+        let code: Int32 = kind == .lstm ? 2 : kind == .gru ? 3 : 0
+        let inputGEMM = try medianSeconds(minSeconds: 0.2) { try gemm(x, .none, w, .transposed, &xp) }
+        let loop = medianSeconds(minSeconds: 0.2) {
+            whh.withUnsafeBufferPointer { wp in bhh.withUnsafeBufferPointer { bp in
+            xp.withUnsafeMutableBufferPointer { xpp in hp.withUnsafeMutableBufferPointer { hpp in
+            gates.withUnsafeMutableBufferPointer { gp in hs.withUnsafeMutableBufferPointer { hsp in
+            cs.withUnsafeMutableBufferPointer { csp in dg.withUnsafeMutableBufferPointer { dgp in
+            dgh.withUnsafeMutableBufferPointer { dghp in dh.withUnsafeMutableBufferPointer { dhp in
+            dc.withUnsafeMutableBufferPointer { dcp in
+                Float._recurrenceForward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, bp.baseAddress!,
+                                         xpp.baseAddress!, hpp.baseAddress!, gp.baseAddress!, hsp.baseAddress!,
+                                         csp.baseAddress!)
+                dhp.baseAddress!.update(repeating: 0, count: BH)
+                dcp.baseAddress!.update(repeating: 0, count: BH)
+                Float._recurrenceBackward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, xpp.baseAddress!,
+                                          hpp.baseAddress!, gp.baseAddress!, hsp.baseAddress!, csp.baseAddress!,
+                                          hsp.baseAddress!, g.h, 0, dhp.baseAddress!, dcp.baseAddress!,
+                                          dgp.baseAddress!, dghp.baseAddress!)
+            } } } } } } } } } } }
+        }
         let packedT = PackedMatrix<Float>(k: g.h, n: G)
         packedT.pack(whh, transpose: .transposed)
         let packed = PackedMatrix<Float>(k: G, n: g.h)
         packed.pack(whh, transpose: .none)
         var step = Tensor<Float>(zeros: [g.b, G])
-        var dh = Tensor<Float>(zeros: [g.b, g.h])
-        let inputGEMM = try medianSeconds(minSeconds: 0.2) { try gemm(x, .none, w, .transposed, &xp) }
-        let recurrent = medianSeconds(minSeconds: 0.2) {
+        let products = medianSeconds(minSeconds: 0.2) {
             hs.withUnsafeBufferPointer { h in
                 step.withUnsafeMutableBufferPointer { s in
                     dh.withUnsafeMutableBufferPointer { d in
@@ -104,9 +145,10 @@ struct BenchCells: ParsableCommand {
                 }
             }
         }
+        let hsRows = try hs.slice(0..<TB)
         let weightGrads = try medianSeconds(minSeconds: 0.2) {
             try gemm(xp, .transposed, x, .none, &dw, beta: 1)
-            try gemm(xp, .transposed, hs, .none, &dwh, beta: 1)
+            try gemm(xp, .transposed, hsRows, .none, &dwh, beta: 1)
             try gemm(xp, .none, w, .none, &dx, beta: 1)
         }
         let layer = RecurrentLayer<Float>(kind, inputSize: g.i, hiddenSize: g.h, seed: 1)
@@ -116,8 +158,8 @@ struct BenchCells: ParsableCommand {
             _ = try layer.forward(xin)
             _ = try layer.backward(gradOutput: gy)
         }
-        let rest = max(0, total - inputGEMM - recurrent - weightGrads)
-        print(String(format: "      split: input GEMM %.2f ms, recurrent GEMMs (fwd+bwd) %.2f ms, weight-gradient GEMMs %.2f ms, elementwise+copies %.2f ms (of %.2f ms)",
-                     inputGEMM * 1e3, recurrent * 1e3, weightGrads * 1e3, rest * 1e3, total * 1e3))
+        let rest = max(0, total - inputGEMM - loop - weightGrads)
+        print(String(format: "      split: input GEMM %.2f ms, recurrent loop %.2f ms (products alone, step by step: %.2f ms), weight-gradient + dx GEMMs %.2f ms, rest %.2f ms (of %.2f ms)",
+                     inputGEMM * 1e3, loop * 1e3, products * 1e3, weightGrads * 1e3, rest * 1e3, total * 1e3))
     }
 }

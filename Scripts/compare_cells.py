@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Runs `rnn bench cells` and Scripts/bench_torch.py back to back (never together: the
+two would share the cores) and prints ours/PyTorch per row, `--rounds` times alternating,
+keeping each side's best time per row (this machine's run-to-run spread is ±10-20 %).
+
+    .venv/bin/python Scripts/compare_cells.py --threads 2 [--cells lstm] [--rounds 2]
+"""
+import argparse, json, subprocess, sys, os
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--threads", type=int, default=1)
+ap.add_argument("--cells", default="rnn,lstm,gru")
+ap.add_argument("--modes", default="train,infer")
+ap.add_argument("--rounds", type=int, default=1)
+ap.add_argument("--rnn", default=".build/release/rnn")
+args = ap.parse_args()
+
+def rows(cmd):
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return [json.loads(l) for l in out.splitlines() if l.startswith("{")]
+
+def key(r):
+    return (r["cell"], r["mode"], r["batch"], r["seq"], r["input"], r["hidden"])
+
+ours, torch = {}, {}
+here = os.path.dirname(os.path.abspath(__file__))
+for _ in range(args.rounds):
+    for r in rows([args.rnn, "bench", "cells", "--threads", str(args.threads), "--cells", args.cells,
+                   "--modes", args.modes, "--json"]):
+        ours[key(r)] = min(ours.get(key(r), (1e30, 0)), (r["ms"], r.get("peak_gflops", 0)))
+    for r in rows([sys.executable, os.path.join(here, "bench_torch.py"), "--threads", str(args.threads),
+                   "--cells", args.cells, "--modes", args.modes, "--json"]):
+        torch[key(r)] = min(torch.get(key(r), 1e30), r["ms"])
+
+print(f"threads {args.threads}: ms (best of {args.rounds}), speed-up = torch / ours")
+print(f"{'cell':5} {'mode':5} {'B':>3} {'T':>4} {'I':>4} {'H':>4} {'ours':>9} {'torch':>9} {'speed-up':>8}  %peak")
+for k in sorted(ours, key=lambda k: (k[0], k[1] != "train", k[2:])):
+    if k not in torch: continue
+    (o, peak), t = ours[k], torch[k]
+    g = {"rnn": 1, "lstm": 4, "gru": 3}[k[0]]
+    flops = 2 * g * k[5] * (k[4] + k[5]) * k[2] * k[3] * (3 if k[1] == "train" else 1)
+    pct = 100 * flops / (o * 1e-3) / 1e9 / peak if peak else 0
+    print(f"{k[0]:5} {k[1]:5} {k[2]:3} {k[3]:4} {k[4]:4} {k[5]:4} {o:9.3f} {t:9.3f} {t / o:7.2f}x  {pct:4.0f}%")
