@@ -20,6 +20,7 @@ final class RecurrentDirection<S: TensorScalar> {
 
     private let packedHH: PackedMatrix<S>   // W_hh: δgates·W_hh in a step-by-step backward
     private let bias = Workspace<S>()       // b_ih + b_hh (RNN, LSTM) or b_ih (GRU)
+    private let biasGradient = Workspace<S>()  // Σ gate gradients (RNN, LSTM: both biases')
     private let xp = Workspace<S>()         // pre-activations, then gates (LSTM/RNN) / input side (GRU)
     private let gates = Workspace<S>()      // GRU gates r, z, n
     private let hp = Workspace<S>()         // GRU W_hh·h + b_hh
@@ -262,8 +263,17 @@ final class RecurrentDirection<S: TensorScalar> {
                 S._gemm(true, false, G, H, T * B, 1, dghP, G, hPrevBlock, H, 1, g.baseAddress!, H)
             }
         }
-        biasIH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, dgP, $0.baseAddress!) }
-        biasHH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, dghP, $0.baseAddress!) }
+        if dghP == dgP {
+            // b_ih and b_hh enter the same pre-activations: one pass over the gate gradients.
+            let sum = biasGradient.reserve(G)
+            sum.update(repeating: 0, count: G)
+            S._sumRows(T * B, G, dgP, sum)
+            biasIH.gradient.withUnsafeMutableBufferPointer { S._axpy(G, 1, sum, $0.baseAddress!) }
+            biasHH.gradient.withUnsafeMutableBufferPointer { S._axpy(G, 1, sum, $0.baseAddress!) }
+        } else {
+            biasIH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, dgP, $0.baseAddress!) }
+            biasHH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, dghP, $0.baseAddress!) }
+        }
         if let dx {
             weightIH.value.withUnsafeBufferPointer { w in
                 S._gemm(false, false, T * B, inputSize, G, 1, dgP, G, w.baseAddress!, inputSize, 1, dx, inputSize)

@@ -3,10 +3,20 @@
 #include "gemm_internal.h"
 #include <string.h>
 
+/* Rows ahead that the transposed A packing prefetches. */
+#define PREFETCH_ROWS 8
+
+/* 4-element vectors for the in-register transposes of A panels. */
+typedef float sv4 __attribute__((vector_size(16)));
+typedef double dv4 __attribute__((vector_size(32)));
+/* Macros, not functions: 32-byte vectors passed by value would change the ABI without AVX. */
+#define RK_LOAD4(V, p) ({ V v_; memcpy(&v_, (p), sizeof v_); v_; })
+#define RK_STORE4(V, p, v) do { V v_ = (v); memcpy((p), &v_, sizeof v_); } while (0)
+
 #define RK_DEFINE_PACK(T, P)                                                                \
     /* Fixed-size copies for the tile widths and panel heights in use (B: 4-32 wide;        \
-       balanced A panels: MR or MR - 1 rows) become a few vector moves (memcpy with a     \
-       constant size is not enough: clang folds the cases back into one memcpy call). */ \
+       balanced A panels: MR or MR - 1 rows) become a few vector moves (memcpy with a       \
+       constant size is not enough: clang folds the cases back into one memcpy call). */    \
     static inline void copy_##P(T *dst, const T *src, int n) {                              \
         switch (n) {                                                                        \
         case 4: __builtin_memcpy_inline(dst, src, 4 * sizeof(T)); return;                   \
@@ -27,8 +37,14 @@
             /* op(A) row i is column i of A. Row p of A is read once, contiguously, for     \
                all panels: panel by panel it would revisit each cache line, and rows lda    \
                apart alias to a few cache sets. */                                          \
+            long first = rows[0], width = rows[panels] - rows[0];                           \
             for (long p = 0; p < k; p++) {                                                  \
                 const T *src = A + p * lda;                                                 \
+                /* Each row segment lies in its own page, where hardware prefetchers stop:  \
+                   fetch the segment PREFETCH_ROWS rows ahead. */                           \
+                if (p + PREFETCH_ROWS < k)                                                  \
+                    for (long j = 0; j < width; j += 64 / (long)sizeof(T))                  \
+                        __builtin_prefetch(src + PREFETCH_ROWS * lda + first + j);          \
                 for (long q = 0; q < panels; q++) {                                         \
                     long r0 = rows[q], mr = rows[q + 1] - r0;                               \
                     copy_##P(dst + (r0 - rows[0]) * k + p * mr, src + r0, (int)mr);         \
@@ -36,12 +52,34 @@
             }                                                                               \
             return;                                                                         \
         }                                                                                   \
+        /* Rows are contiguous: 4 x 4 blocks are transposed in registers (4 loads and 4     \
+           stores for 16 elements), the rows past a multiple of 4 copied one by one. */     \
         for (long q = 0; q < panels; q++) {                                                 \
-            long r0 = rows[q], mr = rows[q + 1] - r0;                                       \
-            for (long i = 0; i < mr; i++) {                                                 \
-                const T *src = A + (r0 + i) * lda;                                          \
-                for (long p = 0; p < k; p++) dst[p * mr + i] = src[p];                      \
+            long r0 = rows[q], mr = rows[q + 1] - r0, p = 0;                                \
+            const T *src = A + r0 * lda;                                                    \
+            for (; p + 4 <= k; p += 4) {                                                    \
+                T *d = dst + p * mr;                                                        \
+                long i = 0;                                                                 \
+                for (; i + 4 <= mr; i += 4) {                                               \
+                    const T *s0 = src + i * lda + p;                                        \
+                    P##v4 a0 = RK_LOAD4(P##v4, s0), a1 = RK_LOAD4(P##v4, s0 + lda);         \
+                    P##v4 a2 = RK_LOAD4(P##v4, s0 + 2 * lda), a3 = RK_LOAD4(P##v4, s0 + 3 * lda); \
+                    P##v4 t0 = __builtin_shufflevector(a0, a1, 0, 4, 1, 5);                 \
+                    P##v4 t1 = __builtin_shufflevector(a0, a1, 2, 6, 3, 7);                 \
+                    P##v4 t2 = __builtin_shufflevector(a2, a3, 0, 4, 1, 5);                 \
+                    P##v4 t3 = __builtin_shufflevector(a2, a3, 2, 6, 3, 7);                 \
+                    RK_STORE4(P##v4, d + i, __builtin_shufflevector(t0, t2, 0, 1, 4, 5));   \
+                    RK_STORE4(P##v4, d + mr + i, __builtin_shufflevector(t0, t2, 2, 3, 6, 7)); \
+                    RK_STORE4(P##v4, d + 2 * mr + i, __builtin_shufflevector(t1, t3, 0, 1, 4, 5)); \
+                    RK_STORE4(P##v4, d + 3 * mr + i, __builtin_shufflevector(t1, t3, 2, 3, 6, 7)); \
+                }                                                                           \
+                for (; i < mr; i++) {                                                       \
+                    const T *s0 = src + i * lda + p;                                        \
+                    d[i] = s0[0]; d[mr + i] = s0[1]; d[2 * mr + i] = s0[2]; d[3 * mr + i] = s0[3]; \
+                }                                                                           \
             }                                                                               \
+            for (; p < k; p++)                                                              \
+                for (long i = 0; i < mr; i++) dst[p * mr + i] = src[i * lda + p];           \
             dst += mr * k;                                                                  \
         }                                                                                   \
     }                                                                                       \
