@@ -31,6 +31,28 @@ UK_TILE(long k, const UK_T *restrict a, const UK_T *restrict b, UK_T *restrict c
         __builtin_prefetch(c + i * ldc, 1);
         __builtin_prefetch(c + i * ldc + UK_NR - 1, 1);
     }
+    if (mr == 1) {
+        // One row (batch 1: a vector-matrix product): four interleaved partial sums per
+        // accumulator so that the FMAs do not wait on one another's latency.
+        UK_V part[4][UK_NV];
+        for (int u = 0; u < 4; u++)
+            for (int j = 0; j < UK_NV; j++) part[u][j] = (UK_V){};
+        long p = 0;
+        for (; p + 4 <= k; p += 4) {
+            for (int u = 0; u < 4; u++) {
+                UK_V av = a[p + u] - (UK_V){};
+                for (int j = 0; j < UK_NV; j++)
+                    part[u][j] = __builtin_elementwise_fma(av, UK_CAT(UK_FN, _load)(b + (p + u) * UK_NR + j * UK_VL), part[u][j]);
+            }
+        }
+        for (; p < k; p++) {
+            UK_V av = a[p] - (UK_V){};
+            for (int j = 0; j < UK_NV; j++)
+                part[0][j] = __builtin_elementwise_fma(av, UK_CAT(UK_FN, _load)(b + p * UK_NR + j * UK_VL), part[0][j]);
+        }
+        for (int j = 0; j < UK_NV; j++) acc[0][j] = (part[0][j] + part[1][j]) + (part[2][j] + part[3][j]);
+        k = 0; // the loop below has nothing left to do
+    }
 #pragma clang loop unroll_count(4)
     for (long p = 0; p < k; p++) {
         UK_V bv[UK_NV];
