@@ -144,6 +144,52 @@ static void check_cells(int isa) {
     }
 }
 
+/// The fused recurrence (every cell, both directions, masks, truncation; 1 and 2 threads)
+/// against the portable path on one thread.
+static void check_recurrence(int isa) {
+    enum { T = 6, B = 7, H = 70, GMAX = 4 };
+    static float whh[GMAX * H * H], bhh[GMAX * H], x0[T * B * GMAX * H], dy[T * B * H];
+    static float xp[2][T * B * GMAX * H], hp[2][T * B * GMAX * H], gs[2][T * B * GMAX * H];
+    static float hs[2][(T + 1) * B * H], cs[2][(T + 1) * B * H], dg[2][T * B * GMAX * H], dgh[2][T * B * GMAX * H];
+    static float dh[2][B * H], dc[2][B * H], dh0[B * H], dc0[B * H], h0[B * H], c0[B * H];
+    int32_t lengths[B] = {6, 2, 5, 6, 1, 3, 6};
+    fill(whh, GMAX * H * H, 0.15); fill(bhh, GMAX * H, 0.5); fill(x0, T * B * GMAX * H, 1.5);
+    fill(dy, T * B * H, 1); fill(h0, B * H, 1); fill(c0, B * H, 1); fill(dh0, B * H, 1); fill(dc0, B * H, 1);
+    const int cells[] = {RK_CELL_LSTM, RK_CELL_GRU, RK_CELL_RNN_TANH, RK_CELL_RNN_RELU};
+    const char *names[] = {"lstm", "gru", "rnn tanh", "rnn relu"};
+    for (int c = 0; c < 4; c++)
+        for (int variant = 0; variant < 8; variant++)
+            for (int threads = 1; threads <= 2; threads++) {
+                int cell = cells[c], reverse = variant & 1, masked = variant & 2, trunc = variant & 4 ? 3 : 0;
+                long G = cell == RK_CELL_LSTM ? 4 : cell == RK_CELL_GRU ? 3 : 1;
+                const int32_t *len = masked ? lengths : NULL;
+                for (int k = 0; k < 2; k++) {
+                    rk_isa_force(k ? isa : RK_ISA_PORTABLE);
+                    rk_elementwise_force_isa(k ? isa : RK_ISA_PORTABLE);
+                    rk_set_threads(k ? threads : 1);
+                    memcpy(xp[k], x0, sizeof(float) * T * B * G * H);
+                    long start = reverse ? T : 0;
+                    memcpy(hs[k] + start * B * H, h0, sizeof h0);
+                    memcpy(cs[k] + start * B * H, c0, sizeof c0);
+                    rk_s_recurrence_forward(cell, T, B, H, reverse, len, whh, bhh, xp[k], hp[k], gs[k], hs[k], cs[k]);
+                    memcpy(dh[k], dh0, sizeof dh0);
+                    memcpy(dc[k], dc0, sizeof dc0);
+                    rk_s_recurrence_backward(cell, T, B, H, reverse, len, whh, xp[k], hp[k], gs[k], hs[k], cs[k], dy, H,
+                                             trunc, dh[k], cell == RK_CELL_LSTM ? dc[k] : NULL, dg[k],
+                                             cell == RK_CELL_GRU ? dgh[k] : NULL);
+                }
+                double err = fmax(maxdiff_f(hs[0], hs[1], (T + 1) * B * H), maxdiff_f(dh[0], dh[1], B * H));
+                err = fmax(err, maxdiff_f(dg[0], dg[1], T * B * G * H));
+                if (cell == RK_CELL_LSTM) err = fmax(err, fmax(maxdiff_f(cs[0], cs[1], (T + 1) * B * H), maxdiff_f(dc[0], dc[1], B * H)));
+                if (cell == RK_CELL_GRU) err = fmax(err, maxdiff_f(dgh[0], dgh[1], T * B * G * H));
+                char what[128];
+                snprintf(what, sizeof what, "%s recurrence %s%s%s%s, %d thread(s)", rk_isa_name(isa), names[c],
+                         reverse ? " reverse" : "", masked ? " masked" : "", trunc ? " truncated" : "", threads);
+                report(what, err, 2e-5);
+            }
+    rk_set_threads(1);
+}
+
 static void check_reductions(int isa) {
     enum { N = 10007 };
     static float x[N], y[N], a0[N], a1[N], b[64], r0[64], r1[64];
@@ -185,6 +231,7 @@ int main(void) {
         check_unary(isa, "relu", rk_s_relu, 5, 0, 0);
         check_unary(isa, "exp", rk_s_exp, 40, 5e-7, 1);
         check_cells(isa);
+        check_recurrence(isa);
         check_reductions(isa);
         printf("%s: %s\n", rk_isa_name(isa), failures == before ? "all agree with portable" : "MISMATCHES");
     }
