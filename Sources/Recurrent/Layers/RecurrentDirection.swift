@@ -65,6 +65,14 @@ final class RecurrentDirection<S: TensorScalar> {
 
     var gateWidth: Int { cell.gateCount * hiddenSize }
 
+    /// The GRU (reset after the product) has gate gradients of its own on the recurrent side;
+    /// the other cells' recurrent and input sides share one pre-activation.
+    private var separateRecurrentGradients: Bool { cell == .gru && !resetBefore }
+    /// Gradients of the recurrent-side pre-activations (those W_hh and b_hh see).
+    private var recurrentGateGradients: UnsafeMutablePointer<S> {
+        separateRecurrentGradients ? dGatesHH.pointer : dGates.pointer
+    }
+
     /// The cell's code in the fused recurrence (`rk_recurrence.h`).
     private var recurrenceCode: Int32 {
         switch cell {
@@ -162,7 +170,8 @@ final class RecurrentDirection<S: TensorScalar> {
         if let dhN { dhP.update(from: dhN, count: BH) } else { dhP.update(repeating: 0, count: BH) }
         if let dcN { dcP.update(from: dcN, count: BH) } else { dcP.update(repeating: 0, count: BH) }
         let dgP = dGates.reserve(T * B * G)
-        let dghP = cell == .gru && !resetBefore ? dGatesHH.reserve(T * B * G) : dgP
+        if separateRecurrentGradients { dGatesHH.reserve(T * B * G) }
+        let dghP = recurrentGateGradients
         let xpP = xp.pointer, hsP = hs.pointer, csP = cs.pointer
         if record == nil && !resetBefore {
             // The whole time loop in one call: cell passes and products fused per step.
@@ -170,7 +179,7 @@ final class RecurrentDirection<S: TensorScalar> {
                 S._recurrenceBackward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, xpP,
                                       cell == .gru ? hp.pointer : nil, cell == .gru ? gates.pointer : nil,
                                       hsP, cell == .lstm ? csP : nil, dy, ldy, truncation ?? 0, dhP,
-                                      cell == .lstm ? dcP : nil, dgP, cell == .gru ? dghP : nil)
+                                      cell == .lstm ? dcP : nil, dgP, separateRecurrentGradients ? dghP : nil)
             }
         } else {
             stepwiseBackward(dy: dy, ldy: ldy, lengths: lengths, x: x, truncation: truncation, record: record)
@@ -183,8 +192,7 @@ final class RecurrentDirection<S: TensorScalar> {
     private func stepwiseBackward(dy: UnsafePointer<S>?, ldy: Int, lengths: UnsafePointer<Int32>?,
                                   x: UnsafePointer<S>, truncation: Int?, record: GradientRecorder<S>?) {
         let T = steps, B = batch, H = hiddenSize, G = gateWidth, BH = B * H
-        let dhP = dh.pointer, dcP = dc.pointer, dgP = dGates.pointer
-        let dghP = cell == .gru && !resetBefore ? dGatesHH.pointer : dgP
+        let dhP = dh.pointer, dcP = dc.pointer, dgP = dGates.pointer, dghP = recurrentGateGradients
         let xpP = xp.pointer, hsP = hs.pointer, csP = cs.pointer
         if resetBefore {
             weightHH.value.withUnsafeBufferPointer { w in
@@ -244,8 +252,7 @@ final class RecurrentDirection<S: TensorScalar> {
     private func finishBackward(x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>?,
                                 dh0: UnsafeMutablePointer<S>?, dc0: UnsafeMutablePointer<S>?) {
         let T = steps, B = batch, H = hiddenSize, G = gateWidth, BH = B * H
-        let dhP = dh.pointer, dcP = dc.pointer, dgP = dGates.pointer
-        let dghP = cell == .gru && !resetBefore ? dGatesHH.pointer : dgP
+        let dhP = dh.pointer, dcP = dc.pointer, dgP = dGates.pointer, dghP = recurrentGateGradients
         let hsP = hs.pointer
         if let dh0 { dh0.update(from: dhP, count: BH) }
         if let dc0, cell == .lstm { dc0.update(from: dcP, count: BH) }
@@ -263,7 +270,7 @@ final class RecurrentDirection<S: TensorScalar> {
                 S._gemm(true, false, G, H, T * B, 1, dghP, G, hPrevBlock, H, 1, g.baseAddress!, H)
             }
         }
-        if dghP == dgP {
+        if !separateRecurrentGradients {
             // b_ih and b_hh enter the same pre-activations: one pass over the gate gradients.
             let sum = biasGradient.reserve(G)
             sum.update(repeating: 0, count: G)

@@ -51,7 +51,7 @@ static inline void LOCAL(pack_b_cols)(const LOCAL(job) *jb, long p, long k, long
 
 /// Micro-kernels over the packed A panels (rows[0...panels] of C) times the packed B
 /// panels that cover ncols columns.
-static void LOCAL(macro_kernel)(const IMPL *im, long k, const T *pa, const long *rows, long panels,
+void API(gemm_macro_kernel)(const IMPL *im, long k, const T *pa, const long *rows, long panels,
                                 const T *pb, long ncols, T *C, long ldc, T alpha, T beta) {
     const long nr = im->nr;
     for (long q = 0; q * nr < ncols; q++) {
@@ -91,7 +91,7 @@ static void LOCAL(run_range)(const LOCAL(job) *jb, long m0, long m1, long q0, lo
             for (long j = n0; j < n1; j += group) {
                 long w = n1 - j < group ? n1 - j : group;
                 LOCAL(pack_b_cols)(jb, pc, k, j, w, pb);
-                LOCAL(macro_kernel)(im, k, pa, rows, panels, pb, w, C + j, jb->ldc, jb->alpha, beta);
+                API(gemm_macro_kernel)(im, k, pa, rows, panels, pb, w, C + j, jb->ldc, jb->alpha, beta);
             }
         }
         return;
@@ -112,7 +112,7 @@ static void LOCAL(run_range)(const LOCAL(job) *jb, long m0, long m1, long q0, lo
                 long np = panels - p0 < block_panels ? panels - p0 : block_panels;
                 for (long p = 0; p <= np; p++) rows[p] = (p0 + p) * M / panels;
                 CAT3(rk_, P, pack_a)(jb->transA, rows, np, k, LOCAL(a_at)(jb, m0, pc), jb->lda, pa);
-                LOCAL(macro_kernel)(im, k, pa, rows, np, b, ncols, C + jc, jb->ldc, jb->alpha, beta);
+                API(gemm_macro_kernel)(im, k, pa, rows, np, b, ncols, C + jc, jb->ldc, jb->alpha, beta);
             }
         }
     }

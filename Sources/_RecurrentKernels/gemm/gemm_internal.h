@@ -71,6 +71,14 @@ typedef struct {
 /// Returns once all `count` participants have called it (spins, then yields).
 void rk_barrier_wait(rk_barrier *barrier, int count);
 
+/// Micro-kernels over packed A panels (rows[0...panels] of C, k deep) times the packed B
+/// panels that cover ncols columns: the inner loops of the GEMM, shared with the fused
+/// recurrence.
+void rk_sgemm_macro_kernel(const rk_sgemm_impl *im, long k, const float *pa, const long *rows, long panels,
+                           const float *pb, long ncols, float *C, long ldc, float alpha, float beta);
+void rk_dgemm_macro_kernel(const rk_dgemm_impl *im, long k, const double *pa, const long *rows, long panels,
+                           const double *pb, long ncols, double *C, long ldc, double alpha, double beta);
+
 /// The kernel table of the active ISA, and the K chunk its blocking gives a depth of K.
 const rk_sgemm_impl *rk_sgemm_active_impl(void);
 const rk_dgemm_impl *rk_dgemm_active_impl(void);

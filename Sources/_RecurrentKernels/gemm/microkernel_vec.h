@@ -51,18 +51,18 @@ UK_TILE(long k, const UK_T *restrict a, const UK_T *restrict b, UK_T *restrict c
                 part[0][j] = __builtin_elementwise_fma(av, UK_CAT(UK_FN, _load)(b + p * UK_NR + j * UK_VL), part[0][j]);
         }
         for (int j = 0; j < UK_NV; j++) acc[0][j] = (part[0][j] + part[1][j]) + (part[2][j] + part[3][j]);
-        k = 0; // the loop below has nothing left to do
-    }
+    } else {
 #pragma clang loop unroll_count(4)
-    for (long p = 0; p < k; p++) {
-        UK_V bv[UK_NV];
-        for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);
-        for (int i = 0; i < mr; i++) {
-            UK_V av = a[i] - (UK_V){}; /* splat (x - 0 folds away, 0 + x would not: -0) */
-            for (int j = 0; j < UK_NV; j++) acc[i][j] = __builtin_elementwise_fma(av, bv[j], acc[i][j]);
+        for (long p = 0; p < k; p++) {
+            UK_V bv[UK_NV];
+            for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);
+            for (int i = 0; i < mr; i++) {
+                UK_V av = a[i] - (UK_V){}; /* splat (x - 0 folds away, 0 + x would not: -0) */
+                for (int j = 0; j < UK_NV; j++) acc[i][j] = __builtin_elementwise_fma(av, bv[j], acc[i][j]);
+            }
+            a += mr;
+            b += UK_NR;
         }
-        a += mr;
-        b += UK_NR;
     }
     if (nr == UK_NR) {
         for (int i = 0; i < mr; i++)

@@ -39,35 +39,24 @@ static void LOCAL(share)(const LOCAL(job) *jb, int i, int count, long *u0, long 
     *u1 = c1 * nr < jb->H ? c1 * nr : jb->H;
 }
 
-/// C[:, columns] (+)= A · Bpacked for the `groups` column groups starting at col0 + g·gstride
-/// (each u1 - u0 wide), K deep in chunks of kc. pb: per chunk, per group, the groups' NR
-/// panels (as the gemm's pack_b / pack_b_trans lay them out).
-static void LOCAL(product)(const IMPL *im, long B, long K, long kc, const long *rows, long panels,
+/// C[:, g·gstride ..< g·gstride + width] (+)= A · Bpacked for each of the `groups` column
+/// groups, K deep in chunks of kc (A, rows x K, packed chunk by chunk into pa). pb: per
+/// chunk, per group, the group's NR panels (as the gemm's pack_b / pack_b_trans lay them out).
+static void LOCAL(product)(const IMPL *im, long K, long kc, const long *rows, long panels,
                            const T *A, long lda, const T *pb, long groups, long width, T *C,
                            long ldc, long gstride, int accumulate, T *pa) {
     const long nr = im->nr, ppg = (width + nr - 1) / nr;
-    (void)B;
     for (long pc = 0; pc < K; pc += kc) {
         long k = K - pc < kc ? K - pc : kc;
         T beta = accumulate || pc > 0 ? 1 : 0;
         CAT3(rk_, P, pack_a)(0, rows, panels, k, A + pc, lda, pa);
         const T *b = pb + pc * groups * ppg * nr;
-        for (long g = 0; g < groups; g++) {
-            for (long q = 0; q < ppg; q++, b += k * nr) {
-                long col = g * gstride + q * nr;
-                int w = (int)(width - q * nr < nr ? width - q * nr : nr);
-                const T *a = pa;
-                for (long p = 0; p < panels; p++) {
-                    long mr = rows[p + 1] - rows[p];
-                    im->kernel(k, a, b, C + rows[p] * ldc + col, ldc, 1, beta, (int)mr, w);
-                    a += mr * k;
-                }
-            }
-        }
+        for (long g = 0; g < groups; g++, b += ppg * k * nr)
+            CAT3(rk_, P, gemm_macro_kernel)(im, k, pa, rows, panels, b, width, C + g * gstride, ldc, 1, beta);
     }
 }
 
-/// Row panels of the batch (balanced heights <= MR) and the scratch for packed A.
+/// Row panels of the batch: balanced heights <= MR (rows[0...panels]).
 static long *LOCAL(row_panels)(const IMPL *im, long B, long *panels) {
     *panels = (B + im->mr - 1) / im->mr;
     long *rows = malloc(sizeof(long) * (size_t)(*panels + 1));
@@ -102,21 +91,21 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
         switch (jb->cell) {
         case RK_CELL_LSTM: {
             T *gt = jb->xp + t * B * G * H;
-            LOCAL(product)(im, B, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, pa);
+            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, pa);
             CELL(_lstm_forward_units)(B, H, u0, u1, t, jb->lengths, gt, jb->cs + prev * BH, hprev,
                                       jb->cs + next * BH, h);
             break;
         }
         case RK_CELL_GRU: {
             T *hpt = jb->hp + t * B * G * H;
-            LOCAL(product)(im, B, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, pa);
+            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, pa);
             CELL(_gru_forward_units)(B, H, u0, u1, t, jb->lengths, jb->xp + t * B * G * H, G * H, hpt,
                                      jb->bhh, jb->gates + t * B * G * H, hprev, h);
             break;
         }
         default: {
             T *pre = jb->xp + t * BH;
-            LOCAL(product)(im, B, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, pa);
+            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, pa);
             CELL(_rnn_forward_units)(B, H, u0, u1, t, jb->lengths, act, pre, hprev, h);
             break;
         }
@@ -164,7 +153,7 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
             break;
         }
         rk_barrier_wait(&jb->barrier, count);
-        LOCAL(product)(im, B, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, pa);
+        LOCAL(product)(im, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, pa);
         // Truncated BPTT: the state entering each chunk of `truncation` steps is detached.
         long processed = jb->reverse ? steps - 1 - t : t;
         if (jb->truncation > 0 && processed > 0 && processed % jb->truncation == 0) {
