@@ -97,34 +97,37 @@ struct BenchCells: ParsableCommand {
         let w = Tensor<Float>.normal([G, g.i], using: &rng)
         let whh = Tensor<Float>.uniform([G, g.h], low: -0.1, high: 0.1, using: &rng)
         let bhh = Tensor<Float>(zeros: [G])
-        var hs = Tensor<Float>.normal([TB + g.b, g.h], using: &rng)
-        var cs = Tensor<Float>(zeros: [TB + g.b, g.h])
+        let hs = Tensor<Float>.normal([TB + g.b, g.h], using: &rng)
         var xp = Tensor<Float>.normal([TB, G], using: &rng)
-        var hp = Tensor<Float>(zeros: [TB, G]), gates = Tensor<Float>(zeros: [TB, G])
-        var dg = Tensor<Float>(zeros: [TB, G]), dgh = Tensor<Float>(zeros: [TB, G])
-        var dh = Tensor<Float>(zeros: [g.b, g.h]), dc = Tensor<Float>(zeros: [g.b, g.h])
+        var dh = Tensor<Float>(zeros: [g.b, g.h])
         var dw = Tensor<Float>(zeros: [G, g.i])
         var dwh = Tensor<Float>(zeros: [G, g.h])
         var dx = Tensor<Float>(zeros: [TB, g.i])
         let code: Int32 = kind == .lstm ? 2 : kind == .gru ? 3 : 0
         let inputGEMM = try medianSeconds(minSeconds: 0.2) { try gemm(x, .none, w, .transposed, &xp) }
-        let loop = medianSeconds(minSeconds: 0.2) {
-            whh.withUnsafeBufferPointer { wp in bhh.withUnsafeBufferPointer { bp in
-            xp.withUnsafeMutableBufferPointer { xpp in hp.withUnsafeMutableBufferPointer { hpp in
-            gates.withUnsafeMutableBufferPointer { gp in hs.withUnsafeMutableBufferPointer { hsp in
-            cs.withUnsafeMutableBufferPointer { csp in dg.withUnsafeMutableBufferPointer { dgp in
-            dgh.withUnsafeMutableBufferPointer { dghp in dh.withUnsafeMutableBufferPointer { dhp in
-            dc.withUnsafeMutableBufferPointer { dcp in
-                Float._recurrenceForward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, bp.baseAddress!,
-                                         xpp.baseAddress!, hpp.baseAddress!, gp.baseAddress!, hsp.baseAddress!,
-                                         csp.baseAddress!)
-                dhp.baseAddress!.update(repeating: 0, count: BH)
-                dcp.baseAddress!.update(repeating: 0, count: BH)
-                Float._recurrenceBackward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, xpp.baseAddress!,
-                                          hpp.baseAddress!, gp.baseAddress!, hsp.baseAddress!, csp.baseAddress!,
-                                          hsp.baseAddress!, g.h, 0, dhp.baseAddress!, dcp.baseAddress!,
-                                          dgp.baseAddress!, dghp.baseAddress!)
-            } } } } } } } } } } }
+        // The loop's buffers in one block, laid out as RecurrentDirection lays them out.
+        let counts = [TB * G, TB * G, TB * G, TB * G, TB * G, (TB + g.b) * g.h, (TB + g.b) * g.h, BH, BH]
+        let block = UnsafeMutablePointer<Float>.allocate(capacity: counts.reduce(0, +))
+        defer { block.deallocate() }
+        block.initialize(repeating: 0, count: counts.reduce(0, +))
+        var starts: [UnsafeMutablePointer<Float>] = []
+        var next = block
+        for n in counts { starts.append(next); next += n }
+        let (xpL, hpL, gatesL, dgL, dghL, hsL, csL, dhL, dcL) =
+            (starts[0], starts[1], starts[2], starts[3], starts[4], starts[5], starts[6], starts[7], starts[8])
+        xp.withUnsafeBufferPointer { xpL.update(from: $0.baseAddress!, count: TB * G) }
+        hs.withUnsafeBufferPointer { hsL.update(from: $0.baseAddress!, count: (TB + g.b) * g.h) }
+        let loop = whh.withUnsafeBufferPointer { wp in
+            bhh.withUnsafeBufferPointer { bp in
+                medianSeconds(minSeconds: 0.2) {
+                    Float._recurrenceForward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, bp.baseAddress!,
+                                             xpL, hpL, gatesL, hsL, csL)
+                    dhL.update(repeating: 0, count: BH)
+                    dcL.update(repeating: 0, count: BH)
+                    Float._recurrenceBackward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, xpL, hpL, gatesL,
+                                              hsL, csL, hsL, g.h, 0, dhL, dcL, dgL, dghL)
+                }
+            }
         }
         let packedT = PackedMatrix<Float>(k: g.h, n: G)
         packedT.pack(whh, transpose: .transposed)
