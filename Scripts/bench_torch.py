@@ -5,6 +5,7 @@ Usage:
     .venv/bin/python Scripts/bench_torch.py [--threads N] [--json] [--cells rnn,lstm,gru]
                                             [--modes infer,train] [--repeats R]
                                             [--min-time S] [--warmup W] [--shapes B:T:I:H,...]
+                                            [--fastest]
 
 Times one single-layer, unidirectional, float32 torch.nn.RNN(tanh)/LSTM/GRU
 (batch_first=False, input (T, B, I), zero initial state) per grid point:
@@ -18,7 +19,8 @@ Times one single-layer, unidirectional, float32 torch.nn.RNN(tanh)/LSTM/GRU
 FLOPs (matrix-multiply work only):
     forward = 2 * G * H * (I + H) * B * T, G = 1 (rnn), 4 (lstm), 3 (gru)
     train   = 3 * forward
-Reported: median milliseconds per call after `--warmup` untimed calls (>= 3);
+Reported: median milliseconds per call (with --fastest: the fastest call, as
+`rnn bench cells --fastest`) after `--warmup` untimed calls (>= 3);
 timing stops once `--repeats` calls (default 10) have been timed, or once
 `--min-time` seconds (default 1.0) have elapsed with at least 3 timed calls.
 
@@ -44,6 +46,7 @@ GRID = [
     (64, 35, 650, 650),
 ]
 GATES = {"rnn": 1, "lstm": 4, "gru": 3}
+FASTEST = False  # --fastest: report the fastest call instead of the median
 
 
 def make_cell(cell, I, H):
@@ -96,7 +99,7 @@ def bench_one(cell, mode, B, T, I, H, warmup, repeats, min_time, seed=0):
         n = len(times)
         if n >= repeats or (n >= 3 and time.perf_counter() - start >= min_time):
             break
-    ms = statistics.median(times) * 1e3
+    ms = (min(times) if FASTEST else statistics.median(times)) * 1e3
     flops = forward_flops(cell, B, T, I, H) * (3 if mode == "train" else 1)
     return ms, flops / (ms * 1e-3) / 1e9, len(times)
 
@@ -120,7 +123,11 @@ def main():
                     help="stop timing after this many seconds once >= 3 calls are timed")
     ap.add_argument("--warmup", type=int, default=3)
     ap.add_argument("--shapes", default=None, help="override grid: B:T:I:H,...")
+    ap.add_argument("--fastest", action="store_true",
+                    help="report the fastest call instead of the median (as rnn bench cells --fastest)")
     args = ap.parse_args()
+    global FASTEST
+    FASTEST = args.fastest
 
     cells = [c.strip() for c in args.cells.split(",") if c.strip()]
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
@@ -141,7 +148,7 @@ def main():
 
     if not args.json:
         print(f"# torch {torch.__version__}, threads={torch.get_num_threads()}, float32, 1 layer, "
-              f"median of <= {args.repeats} calls after {warmup} warm-up")
+              f"{'fastest' if FASTEST else 'median'} of <= {args.repeats} calls after {warmup} warm-up")
         hdr = f"{'cell':5s} {'mode':5s} {'batch':>5s} {'seq':>4s} {'input':>5s} {'hidden':>6s} " \
               f"{'thr':>3s} {'ms':>10s} {'GFLOP/s':>8s} {'n':>3s}"
         print(hdr)

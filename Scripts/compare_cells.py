@@ -4,6 +4,10 @@ two would share the cores) and prints ours/PyTorch per row, `--rounds` times alt
 keeping each side's best time per row (this machine's run-to-run spread is ±10-20 %).
 
     .venv/bin/python Scripts/compare_cells.py --threads 2 [--cells lstm] [--rounds 2]
+        [--shapes B:T:I:H,...] [--fastest]
+
+--fastest compares each side's fastest call instead of its median (both benches have the
+flag): the steadier figure on a shared or virtual machine.
 """
 import argparse, json, subprocess, sys, os
 
@@ -13,7 +17,10 @@ ap.add_argument("--cells", default="rnn,lstm,gru")
 ap.add_argument("--modes", default="train,infer")
 ap.add_argument("--rounds", type=int, default=1)
 ap.add_argument("--rnn", default=".build/release/rnn")
+ap.add_argument("--shapes", default=None)
+ap.add_argument("--fastest", action="store_true")
 args = ap.parse_args()
+extra = (["--shapes", args.shapes] if args.shapes else []) + (["--fastest"] if args.fastest else [])
 
 def rows(cmd):
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
@@ -26,13 +33,14 @@ ours, torch = {}, {}
 here = os.path.dirname(os.path.abspath(__file__))
 for _ in range(args.rounds):
     for r in rows([args.rnn, "bench", "cells", "--threads", str(args.threads), "--cells", args.cells,
-                   "--modes", args.modes, "--json"]):
+                   "--modes", args.modes, "--json"] + extra):
         ours[key(r)] = min(ours.get(key(r), (1e30, 0)), (r["ms"], r.get("peak_gflops", 0)))
     for r in rows([sys.executable, os.path.join(here, "bench_torch.py"), "--threads", str(args.threads),
-                   "--cells", args.cells, "--modes", args.modes, "--json"]):
+                   "--cells", args.cells, "--modes", args.modes, "--json"] + extra):
         torch[key(r)] = min(torch.get(key(r), 1e30), r["ms"])
 
-print(f"threads {args.threads}: ms (best of {args.rounds}), speed-up = torch / ours")
+stat = "fastest call" if args.fastest else "median"
+print(f"threads {args.threads}: ms ({stat}, best of {args.rounds}), speed-up = torch / ours")
 print(f"{'cell':5} {'mode':5} {'B':>3} {'T':>4} {'I':>4} {'H':>4} {'ours':>9} {'torch':>9} {'speed-up':>8}  %peak")
 for k in sorted(ours, key=lambda k: (k[0], k[1] != "train", k[2:])):
     if k not in torch: continue

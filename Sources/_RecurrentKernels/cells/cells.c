@@ -10,6 +10,7 @@
 #define P d
 #define SIGMOID(x) rk_sigmoid_fast(x)
 #define TANH(x) rk_tanh_fast(x)
+#define RK_INDEPENDENT
 #include "cells_impl.inc"
 #undef T
 #undef P

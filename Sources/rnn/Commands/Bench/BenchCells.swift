@@ -19,6 +19,8 @@ struct BenchCells: ParsableCommand {
     @Option(help: "Modes: train,infer.") var modes = "train,infer"
     @Option(help: "Seconds to time each row (after warm-up).") var seconds = 0.5
     @Flag(help: "One JSON object per line.") var json = false
+    @Flag(help: "Report the fastest call instead of the median (steadier on a shared or virtual machine; Scripts/bench_torch.py has the same flag).")
+    var fastest = false
     @Flag(help: "Also print the time split of a training step (input GEMM, recurrent loop, weight-gradient GEMMs, rest).")
     var split = false
     @Option(help: "Shapes instead of the default grid, as B:T:I:H,… (the syntax of Scripts/bench_torch.py --shapes).")
@@ -61,13 +63,13 @@ struct BenchCells: ParsableCommand {
                     let forwardFlops = 2.0 * Double(kind.gateCount * g.h * (g.i + g.h) * g.b * g.t)
                     let s: Double
                     if mode == "train" {
-                        s = try medianSeconds(minSeconds: seconds) {
+                        s = try medianSeconds(minSeconds: seconds, fastest: fastest) {
                             _ = try layer.forward(x)
                             _ = try layer.backward(gradOutput: gy)
                         }
                     } else {
                         layer.isTraining = false
-                        s = try medianSeconds(minSeconds: seconds) { _ = try layer.forward(x) }
+                        s = try medianSeconds(minSeconds: seconds, fastest: fastest) { _ = try layer.forward(x) }
                     }
                     let flops = forwardFlops * (mode == "train" ? 3 : 1)
                     let gflops = flops / s / 1e9
@@ -104,7 +106,7 @@ struct BenchCells: ParsableCommand {
         var dwh = Tensor<Float>(zeros: [G, g.h])
         var dx = Tensor<Float>(zeros: [TB, g.i])
         let code: Int32 = kind == .lstm ? 2 : kind == .gru ? 3 : 0
-        let inputGEMM = try medianSeconds(minSeconds: 0.2) { try gemm(x, .none, w, .transposed, &xp) }
+        let inputGEMM = try medianSeconds(minSeconds: 0.2, fastest: fastest) { try gemm(x, .none, w, .transposed, &xp) }
         // The loop's buffers in one block, laid out as RecurrentDirection lays them out.
         let counts = [TB * G, TB * G, TB * G, TB * G, TB * G, (TB + g.b) * g.h, (TB + g.b) * g.h, BH, BH]
         let block = UnsafeMutablePointer<Float>.allocate(capacity: counts.reduce(0, +))
@@ -119,7 +121,7 @@ struct BenchCells: ParsableCommand {
         hs.withUnsafeBufferPointer { hsL.update(from: $0.baseAddress!, count: (TB + g.b) * g.h) }
         let loop = whh.withUnsafeBufferPointer { wp in
             bhh.withUnsafeBufferPointer { bp in
-                medianSeconds(minSeconds: 0.2) {
+                medianSeconds(minSeconds: 0.2, fastest: fastest) {
                     Float._recurrenceForward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, bp.baseAddress!,
                                              xpL, hpL, gatesL, hsL, csL)
                     dhL.update(repeating: 0, count: BH)
@@ -134,7 +136,7 @@ struct BenchCells: ParsableCommand {
         let packed = PackedMatrix<Float>(k: G, n: g.h)
         packed.pack(whh, transpose: .none)
         var step = Tensor<Float>(zeros: [g.b, G])
-        let products = medianSeconds(minSeconds: 0.2) {
+        let products = medianSeconds(minSeconds: 0.2, fastest: fastest) {
             hs.withUnsafeBufferPointer { h in
                 step.withUnsafeMutableBufferPointer { s in
                     dh.withUnsafeMutableBufferPointer { d in
@@ -149,7 +151,7 @@ struct BenchCells: ParsableCommand {
             }
         }
         let hsRows = try hs.slice(0..<TB)
-        let weightGrads = try medianSeconds(minSeconds: 0.2) {
+        let weightGrads = try medianSeconds(minSeconds: 0.2, fastest: fastest) {
             try gemm(xp, .transposed, x, .none, &dw, beta: 1)
             try gemm(xp, .transposed, hsRows, .none, &dwh, beta: 1)
             try gemm(xp, .none, w, .none, &dx, beta: 1)
@@ -157,7 +159,7 @@ struct BenchCells: ParsableCommand {
         let layer = RecurrentLayer<Float>(kind, inputSize: g.i, hiddenSize: g.h, seed: 1)
         let xin = Tensor<Float>.normal([g.t, g.b, g.i], using: &rng)
         let gy = Tensor<Float>.normal([g.t, g.b, g.h], using: &rng)
-        let total = try medianSeconds(minSeconds: 0.3) {
+        let total = try medianSeconds(minSeconds: 0.3, fastest: fastest) {
             _ = try layer.forward(xin)
             _ = try layer.backward(gradOutput: gy)
         }
