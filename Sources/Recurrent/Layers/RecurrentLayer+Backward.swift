@@ -27,17 +27,22 @@ extension RecurrentLayer {
         var gradH0 = Tensor<S>(zeros: stateShape(batch: B))
         var gradC0: Tensor<S>? = cell.hasCellState ? Tensor<S>(zeros: stateShape(batch: B)) : nil
 
-        // ∂L/∂(last layer's interleaved output), time-major (T·B, D·H).
+        // ∂L/∂(last layer's interleaved output), time-major (T·B, D·H): the caller's tensor
+        // itself when its rows are laid out so, else a re-laid copy.
+        let direct = !batchFirst && (D == 1 || merge == .concat)
         var dOut = gradA.reserve(T * B * D * H)
+        if direct, let g = gradOutput { dOut = g.storage.pointer } else { fillOutputGradient(gradOutput, into: dOut, steps: T, batch: B) }
         var dIn = gradB
         var dOutHolder = gradA
-        fillOutputGradient(gradOutput, into: dOut, steps: T, batch: B)
+        // ∂L/∂input: layer 0 writes it straight into the returned tensor when time-major.
+        var gradInput = Tensor<S>(zeros: batchFirst ? [B, T, inputSize] : [T, B, inputSize])
 
         withOptionalLengths(lengths32) { lens in
             for l in stride(from: numLayers - 1, through: 0, by: -1) {
                 let inSize = layerInputSize(l)
-                let dx = dIn.reserve(T * B * inSize)
-                dx.update(repeating: 0, count: T * B * inSize)
+                let intoResult = l == 0 && !batchFirst
+                let dx = intoResult ? gradInput.storage.pointer : dIn.reserve(T * B * inSize)
+                if !intoResult { dx.update(repeating: 0, count: T * B * inSize) }
                 for d in 0..<D {
                     let slot = l * D + d
                     let dhN = gradFinalState.map { s in s.h.withUnsafeBufferPointer { UnsafePointer($0.baseAddress! + slot * BH) } }
@@ -64,19 +69,17 @@ extension RecurrentLayer {
         }
         gradientsThroughTime = recordsGradientsThroughTime ? recorders.flatMap { $0.map(\.record) } : []
 
-        // dOut now holds ∂L/∂(layer-0 input), time-major.
-        var gradInput = Tensor<S>(zeros: batchFirst ? [B, T, inputSize] : [T, B, inputSize])
-        gradInput.withUnsafeMutableBufferPointer { dst in
-            if batchFirst {
+        // Batch-first: dOut now holds ∂L/∂(layer-0 input), time-major.
+        if batchFirst {
+            gradInput.withUnsafeMutableBufferPointer { dst in
                 for b in 0..<B {
                     for t in 0..<T {
                         (dst.baseAddress! + (b * T + t) * inputSize).update(from: dOut + (t * B + b) * inputSize, count: inputSize)
                     }
                 }
-            } else {
-                dst.baseAddress!.update(from: dOut, count: T * B * inputSize)
             }
         }
+        withExtendedLifetime(gradOutput) {}
         return RecurrentGradients(input: gradInput, initialState: RecurrentState(h: gradH0, c: gradC0))
     }
 

@@ -39,27 +39,33 @@ extension RecurrentLayer {
         cachedDropout = isTraining && dropout > 0 && numLayers > 1
         hasForward = true
 
-        let D = numDirections, H = hiddenSize, BH = B * H
-        // Layer 0 reads a time-major copy of the input (kept for ∂W_ih).
-        let x0 = layerInputs[0].reserve(T * B * inputSize)
-        input.withUnsafeBufferPointer { src in
-            if batchFirst {
+        let D = numDirections, H = hiddenSize, BH = B * H, W = outputSize
+        // Layer 0 reads the input itself when it is time-major (held, not copied: copy-on-write
+        // keeps it unchanged for ∂W_ih), else a time-major copy.
+        if batchFirst {
+            cachedInput = nil
+            let x0 = layerInputs[0].reserve(T * B * inputSize)
+            input.withUnsafeBufferPointer { src in
                 for b in 0..<B {
                     for t in 0..<T {
                         (x0 + (t * B + b) * inputSize).update(from: src.baseAddress! + (b * T + t) * inputSize, count: inputSize)
                     }
                 }
-            } else {
-                x0.update(from: src.baseAddress!, count: src.count)
             }
+        } else {
+            cachedInput = input
         }
+        // The last layer writes straight into the returned tensor when its rows are the output's.
+        let directOutput = !batchFirst && (D == 1 || merge == .concat)
+        var output = Tensor<S>(zeros: directOutput ? [T, B, W] : [0])
         var hN = Tensor<S>(zeros: stateShape(batch: B))
         var cN: Tensor<S>? = cell.hasCellState ? Tensor<S>(zeros: stateShape(batch: B)) : nil
 
         withOptionalLengths(lengths32) { lens in
             for l in 0..<numLayers {
                 let x = layerInput(l)
-                let out = layerOutputs[l].reserve(T * B * D * H)
+                let out = directOutput && l == numLayers - 1
+                    ? output.storage.pointer : layerOutputs[l].reserve(T * B * D * H)
                 for d in 0..<D {
                     let dir = directions[l][d]
                     let slot = l * D + d
@@ -83,14 +89,14 @@ extension RecurrentLayer {
                 if l + 1 < numLayers && cachedDropout { applyDropout(layer: l, count: T * B * D * H) }
             }
         }
-        let output = makeOutput(steps: T, batch: B)
+        if !directOutput { output = makeOutput(steps: T, batch: B) }
         return (output, RecurrentState(h: hN, c: cN))
     }
 
     /// Input of layer l: the copy of the user's input, the previous layer's output, or
     /// its dropped-out version.
     func layerInput(_ l: Int) -> UnsafeMutablePointer<S> {
-        if l == 0 { return layerInputs[0].pointer }
+        if l == 0 { return cachedInput?.storage.pointer ?? layerInputs[0].pointer }
         return cachedDropout ? layerInputs[l].pointer : layerOutputs[l - 1].pointer
     }
 
@@ -108,6 +114,8 @@ extension RecurrentLayer {
     }
 
     func dropoutMask(_ l: Int) -> UnsafeMutablePointer<S> { dropoutMasks[l].pointer }
+    /// The last layer's interleaved output (only filled when it is not written straight into
+    /// the returned tensor: batch-first, or bidirectional with a merge other than concat).
     var lastOutput: UnsafeMutablePointer<S> { layerOutputs[numLayers - 1].pointer }
     var forwardShape: (steps: Int, batch: Int, lengths: [Int32]?, dropout: Bool, valid: Bool) {
         (cachedSteps, cachedBatch, cachedLengths, cachedDropout, hasForward)

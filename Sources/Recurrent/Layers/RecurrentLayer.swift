@@ -86,6 +86,9 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     var cachedLengths: [Int32]?
     var cachedDropout = false
     var hasForward = false
+    /// The last forward's time-major input, held instead of copied (layer 0 reads it, and
+    /// backward needs it for ∂W_ih); nil when it was batch-first and copied into layerInputs[0].
+    var cachedInput: Tensor<S>?
 
     public var numDirections: Int { bidirectional ? 2 : 1 }
     /// Width of the output's last dimension.

@@ -1,7 +1,15 @@
 extension Tensor {
     /// Sets every element to `value`.
     public mutating func fill(_ value: Scalar) {
-        withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+        withUnsafeMutableBufferPointer { buffer in
+            if value == 0, value.sign == .plus, let base = buffer.baseAddress {
+                // All-zero bits for Float and Double: one memset, not a generic element loop.
+                UnsafeMutableRawPointer(base).initializeMemory(as: UInt8.self, repeating: 0,
+                                                               count: buffer.count * MemoryLayout<Scalar>.stride)
+            } else {
+                buffer.update(repeating: value)
+            }
+        }
     }
 
     /// self += alpha · other (same shape).

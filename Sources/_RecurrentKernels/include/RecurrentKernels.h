@@ -4,4 +4,5 @@
 #include "rk_elementwise.h"
 #include "rk_cells.h"
 #include "rk_recurrence.h"
+#include "rk_optim.h"
 #endif

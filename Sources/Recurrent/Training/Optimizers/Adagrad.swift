@@ -58,10 +58,23 @@ public final class Adagrad<Scalar: TensorScalar>: Optimizer {
     }
 }
 
-@_specialize(where S == Float)
-@_specialize(where S == Double)
+/// Float goes to the loop's Float specialization: `step()`, a method of a generic class
+/// reached through `any Optimizer`, runs unspecialized, and so would the loop (a
+/// witness-table call per arithmetic operation, ≈10× slower).
 func adagradUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
                                     _ s: UnsafeMutableBufferPointer<S>, _ clr: S, _ weightDecay: S, _ epsilon: S) {
+    if S.self == Float.self {
+        typealias FloatArguments = (UnsafeMutableBufferPointer<Float>, UnsafeBufferPointer<Float>,
+                                     UnsafeMutableBufferPointer<Float>, Float, Float, Float)
+        let a = unsafeBitCast((w, g, s, clr, weightDecay, epsilon), to: FloatArguments.self)
+        return adagradUpdateLoop(a.0, a.1, a.2, a.3, a.4, a.5)
+    }
+    adagradUpdateLoop(w, g, s, clr, weightDecay, epsilon)
+}
+
+@_specialize(where S == Double)
+private func adagradUpdateLoop<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
+                                                _ s: UnsafeMutableBufferPointer<S>, _ clr: S, _ weightDecay: S, _ epsilon: S) {
     for j in w.indices {
         var d = g[j]
         if weightDecay != 0 { d.addProduct(weightDecay, w[j]) }

@@ -1,3 +1,5 @@
+import _RecurrentKernels
+
 /// Adam, with L2 weight decay (`torch.optim.Adam`) or decoupled weight decay
 /// (`torch.optim.AdamW`, see ``adamW(_:learningRate:beta1:beta2:epsilon:weightDecay:amsgrad:)``),
 /// and the AMSGrad variant. At step t, for each parameter θ with gradient g:
@@ -98,11 +100,28 @@ struct AdamHyper<S: TensorScalar> {
     var oneMinusBeta1, beta2, oneMinusBeta2, epsilon, l2, shrink, stepSize, biasCorrection2Sqrt: S
 }
 
-@_specialize(where S == Float)
-@_specialize(where S == Double)
+/// Float runs the C kernel (`rk_s_adam_update`: vectorised, FMA where the CPU has it, the
+/// same rounding); Double, the exactness path, the Swift loop.
 func adamUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
                                  _ m: UnsafeMutableBufferPointer<S>, _ v: UnsafeMutableBufferPointer<S>,
                                  _ vmax: UnsafeMutablePointer<S>?, _ h: AdamHyper<S>) {
+    if S.self == Float.self {
+        let f = unsafeBitCast(h, to: AdamHyper<Float>.self)
+        var c = rk_adam_hyper(one_minus_beta1: f.oneMinusBeta1, beta2: f.beta2, one_minus_beta2: f.oneMinusBeta2,
+                              epsilon: f.epsilon, l2: f.l2, shrink: f.shrink, step_size: f.stepSize,
+                              bias_correction2_sqrt: f.biasCorrection2Sqrt)
+        let raw = { (p: UnsafeMutablePointer<S>?) in UnsafeMutableRawPointer(p)?.assumingMemoryBound(to: Float.self) }
+        rk_s_adam_update(w.count, raw(w.baseAddress), UnsafeRawPointer(g.baseAddress)?.assumingMemoryBound(to: Float.self),
+                         raw(m.baseAddress), raw(v.baseAddress), raw(vmax), &c)
+        return
+    }
+    adamUpdateLoop(w, g, m, v, vmax, h)
+}
+
+@_specialize(where S == Double)
+private func adamUpdateLoop<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
+                                             _ m: UnsafeMutableBufferPointer<S>, _ v: UnsafeMutableBufferPointer<S>,
+                                             _ vmax: UnsafeMutablePointer<S>?, _ h: AdamHyper<S>) {
     for j in w.indices {
         if h.shrink != 1 { w[j] *= h.shrink }
         var d = g[j]

@@ -81,11 +81,26 @@ struct RMSpropHyper<S: TensorScalar> {
     var lr, alpha, oneMinusAlpha, epsilon, weightDecay, momentum: S
 }
 
-@_specialize(where S == Float)
-@_specialize(where S == Double)
+/// Float goes to the loop's Float specialization: `step()`, a method of a generic class
+/// reached through `any Optimizer`, runs unspecialized, and so would the loop (a
+/// witness-table call per arithmetic operation, ≈10× slower).
 func rmspropUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
                                     _ v: UnsafeMutableBufferPointer<S>, _ b: UnsafeMutablePointer<S>?,
                                     _ gradAvg: UnsafeMutablePointer<S>?, _ h: RMSpropHyper<S>) {
+    if S.self == Float.self {
+        typealias FloatArguments = (UnsafeMutableBufferPointer<Float>, UnsafeBufferPointer<Float>,
+                                     UnsafeMutableBufferPointer<Float>, UnsafeMutablePointer<Float>?,
+                                     UnsafeMutablePointer<Float>?, RMSpropHyper<Float>)
+        let a = unsafeBitCast((w, g, v, b, gradAvg, h), to: FloatArguments.self)
+        return rmspropUpdateLoop(a.0, a.1, a.2, a.3, a.4, a.5)
+    }
+    rmspropUpdateLoop(w, g, v, b, gradAvg, h)
+}
+
+@_specialize(where S == Double)
+private func rmspropUpdateLoop<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
+                                                _ v: UnsafeMutableBufferPointer<S>, _ b: UnsafeMutablePointer<S>?,
+                                                _ gradAvg: UnsafeMutablePointer<S>?, _ h: RMSpropHyper<S>) {
     for j in w.indices {
         var d = g[j]
         if h.weightDecay != 0 { d.addProduct(h.weightDecay, w[j]) }

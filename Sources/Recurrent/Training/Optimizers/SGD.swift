@@ -66,10 +66,23 @@ struct SGDHyper<S: TensorScalar> {
     var nesterov, first: Bool
 }
 
-@_specialize(where S == Float)
-@_specialize(where S == Double)
+/// Float goes to the loop's Float specialization: `step()`, a method of a generic class
+/// reached through `any Optimizer`, runs unspecialized, and so would the loop (a
+/// witness-table call per arithmetic operation, ≈10× slower).
 func sgdUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
                                 _ b: UnsafeMutablePointer<S>?, _ h: SGDHyper<S>) {
+    if S.self == Float.self {
+        typealias FloatArguments = (UnsafeMutableBufferPointer<Float>, UnsafeBufferPointer<Float>,
+                                     UnsafeMutablePointer<Float>?, SGDHyper<Float>)
+        let a = unsafeBitCast((w, g, b, h), to: FloatArguments.self)
+        return sgdUpdateLoop(a.0, a.1, a.2, a.3)
+    }
+    sgdUpdateLoop(w, g, b, h)
+}
+
+@_specialize(where S == Double)
+private func sgdUpdateLoop<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
+                                            _ b: UnsafeMutablePointer<S>?, _ h: SGDHyper<S>) {
     for j in w.indices {
         var d = g[j]
         if h.weightDecay != 0 { d.addProduct(h.weightDecay, w[j]) }
