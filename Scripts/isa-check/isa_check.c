@@ -152,6 +152,7 @@ static void check_recurrence(int isa) {
     static float xp[2][T * B * GMAX * H], hp[2][T * B * GMAX * H], gs[2][T * B * GMAX * H];
     static float hs[2][(T + 1) * B * H], cs[2][(T + 1) * B * H], dg[2][T * B * GMAX * H], dgh[2][T * B * GMAX * H];
     static float dh[2][B * H], dc[2][B * H], dh0[B * H], dc0[B * H], h0[B * H], c0[B * H];
+    static float db[2][GMAX * H], dbh[2][GMAX * H];
     int32_t lengths[B] = {6, 2, 5, 6, 1, 3, 6};
     fill(whh, GMAX * H * H, 0.15); fill(bhh, GMAX * H, 0.5); fill(x0, T * B * GMAX * H, 1.5);
     fill(dy, T * B * H, 1); fill(h0, B * H, 1); fill(c0, B * H, 1); fill(dh0, B * H, 1); fill(dc0, B * H, 1);
@@ -174,14 +175,18 @@ static void check_recurrence(int isa) {
                     rk_s_recurrence_forward(cell, T, B, H, reverse, len, whh, bhh, xp[k], hp[k], gs[k], hs[k], cs[k]);
                     memcpy(dh[k], dh0, sizeof dh0);
                     memcpy(dc[k], dc0, sizeof dc0);
+                    memset(db[k], 0, sizeof db[k]);
+                    memset(dbh[k], 0, sizeof dbh[k]);
                     rk_s_recurrence_backward(cell, T, B, H, reverse, len, whh, xp[k], hp[k], gs[k], hs[k], cs[k], dy, H,
                                              trunc, dh[k], cell == RK_CELL_LSTM ? dc[k] : NULL, dg[k],
-                                             cell == RK_CELL_GRU ? dgh[k] : NULL);
+                                             cell == RK_CELL_GRU ? dgh[k] : NULL, db[k], cell == RK_CELL_GRU ? dbh[k] : NULL);
                 }
                 double err = fmax(maxdiff_f(hs[0], hs[1], (T + 1) * B * H), maxdiff_f(dh[0], dh[1], B * H));
                 err = fmax(err, maxdiff_f(dg[0], dg[1], T * B * G * H));
                 if (cell == RK_CELL_LSTM) err = fmax(err, fmax(maxdiff_f(cs[0], cs[1], (T + 1) * B * H), maxdiff_f(dc[0], dc[1], B * H)));
                 if (cell == RK_CELL_GRU) err = fmax(err, maxdiff_f(dgh[0], dgh[1], T * B * G * H));
+                if (cell == RK_CELL_GRU) err = fmax(err, maxdiff_f(dbh[0], dbh[1], G * H));
+                err = fmax(err, maxdiff_f(db[0], db[1], G * H));
                 char what[128];
                 snprintf(what, sizeof what, "%s recurrence %s%s%s%s, %d thread(s)", rk_isa_name(isa), names[c],
                          reverse ? " reverse" : "", masked ? " masked" : "", trunc ? " truncated" : "", threads);

@@ -174,17 +174,45 @@ final class RecurrentDirection<S: TensorScalar> {
         let dghP = recurrentGateGradients
         let xpP = xp.pointer, hsP = hs.pointer, csP = cs.pointer
         if record == nil && !resetBefore {
-            // The whole time loop in one call: cell passes and products fused per step.
+            // The whole time loop in one call: cell passes and products fused per step, the
+            // bias gradients summed there too (while each step's gate gradients are in cache).
+            let sum = biasGradient.reserve(G)
+            sum.update(repeating: 0, count: G)
             weightHH.value.withUnsafeBufferPointer { w in
-                S._recurrenceBackward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, xpP,
-                                      cell == .gru ? hp.pointer : nil, cell == .gru ? gates.pointer : nil,
-                                      hsP, cell == .lstm ? csP : nil, dy, ldy, truncation ?? 0, dhP,
-                                      cell == .lstm ? dcP : nil, dgP, separateRecurrentGradients ? dghP : nil)
+                biasHH.gradient.withUnsafeMutableBufferPointer { dbhh in
+                    S._recurrenceBackward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, xpP,
+                                          cell == .gru ? hp.pointer : nil, cell == .gru ? gates.pointer : nil,
+                                          hsP, cell == .lstm ? csP : nil, dy, ldy, truncation ?? 0, dhP,
+                                          cell == .lstm ? dcP : nil, dgP, separateRecurrentGradients ? dghP : nil,
+                                          sum, separateRecurrentGradients ? dbhh.baseAddress! : nil)
+                }
             }
+            addBiasGradients(inputSide: sum, recurrentSideToo: !separateRecurrentGradients)
         } else {
             stepwiseBackward(dy: dy, ldy: ldy, lengths: lengths, x: x, truncation: truncation, record: record)
+            sumBiasGradients()
         }
         finishBackward(x: x, dx: dx, dh0: dh0, dc0: dc0)
+    }
+
+    /// b_ih += sum (the input-side gate gradients summed over all rows); b_hh too when both
+    /// biases enter the same pre-activations (RNN, LSTM, GRU with the reset gate before).
+    private func addBiasGradients(inputSide sum: UnsafeMutablePointer<S>, recurrentSideToo: Bool) {
+        let G = gateWidth
+        biasIH.gradient.withUnsafeMutableBufferPointer { S._axpy(G, 1, sum, $0.baseAddress!) }
+        if recurrentSideToo { biasHH.gradient.withUnsafeMutableBufferPointer { S._axpy(G, 1, sum, $0.baseAddress!) } }
+    }
+
+    /// The bias gradients from the gate gradients of every step, after a step-by-step loop.
+    private func sumBiasGradients() {
+        let T = steps, B = batch, G = gateWidth
+        let sum = biasGradient.reserve(G)
+        sum.update(repeating: 0, count: G)
+        S._sumRows(T * B, G, dGates.pointer, sum)
+        addBiasGradients(inputSide: sum, recurrentSideToo: !separateRecurrentGradients)
+        if separateRecurrentGradients {
+            biasHH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, recurrentGateGradients, $0.baseAddress!) }
+        }
     }
 
     /// The time loop of BPTT step by step, with the per-step hooks of a gradient recorder
@@ -248,7 +276,8 @@ final class RecurrentDirection<S: TensorScalar> {
         }
     }
 
-    /// ∂L/∂initial state, the weight gradients and ∂L/∂x, from the gate gradients of every step.
+    /// ∂L/∂initial state, the weight gradients and ∂L/∂x, from the gate gradients of every step
+    /// (the bias gradients are summed before, by the fused loop or `sumBiasGradients`).
     private func finishBackward(x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>?,
                                 dh0: UnsafeMutablePointer<S>?, dc0: UnsafeMutablePointer<S>?) {
         let T = steps, B = batch, H = hiddenSize, G = gateWidth, BH = B * H
@@ -269,17 +298,6 @@ final class RecurrentDirection<S: TensorScalar> {
             } else {
                 S._gemm(true, false, G, H, T * B, 1, dghP, G, hPrevBlock, H, 1, g.baseAddress!, H)
             }
-        }
-        if !separateRecurrentGradients {
-            // b_ih and b_hh enter the same pre-activations: one pass over the gate gradients.
-            let sum = biasGradient.reserve(G)
-            sum.update(repeating: 0, count: G)
-            S._sumRows(T * B, G, dgP, sum)
-            biasIH.gradient.withUnsafeMutableBufferPointer { S._axpy(G, 1, sum, $0.baseAddress!) }
-            biasHH.gradient.withUnsafeMutableBufferPointer { S._axpy(G, 1, sum, $0.baseAddress!) }
-        } else {
-            biasIH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, dgP, $0.baseAddress!) }
-            biasHH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, dghP, $0.baseAddress!) }
         }
         if let dx {
             weightIH.value.withUnsafeBufferPointer { w in

@@ -31,15 +31,18 @@ void rk_d_recurrence_forward(int cell, long T, long B, long H, int reverse, cons
 /// (NULL = none). dh (B, H): dL/dh_T on entry, dL/dh_0 on exit; dc likewise (LSTM; NULL
 /// otherwise). dg (T·B, G·H) receives the gate gradients (GRU: input side), dgh the GRU's
 /// recurrent-side ones (NULL otherwise). truncation > 0 detaches the state entering every
-/// chunk of that many steps (truncated BPTT).
+/// chunk of that many steps (truncated BPTT). dbias (G·H) and dbias_h (G·H, GRU) receive,
+/// added, the sums over all T·B rows of dg and dgh (the bias gradients; NULL = skip).
 void rk_s_recurrence_backward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
                               const float *whh, const float *xp, const float *hp, const float *gates,
                               const float *hs, const float *cs, const float *dy, long ldy,
-                              long truncation, float *dh, float *dc, float *dg, float *dgh);
+                              long truncation, float *dh, float *dc, float *dg, float *dgh,
+                              float *dbias, float *dbias_h);
 void rk_d_recurrence_backward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
                               const double *whh, const double *xp, const double *hp, const double *gates,
                               const double *hs, const double *cs, const double *dy, long ldy,
-                              long truncation, double *dh, double *dc, double *dg, double *dgh);
+                              long truncation, double *dh, double *dc, double *dg, double *dgh,
+                              double *dbias, double *dbias_h);
 
 #ifdef __cplusplus
 }

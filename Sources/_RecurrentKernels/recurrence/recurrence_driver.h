@@ -28,6 +28,7 @@ typedef struct {
     const T *dy;
     long ldy, truncation;
     T *dh, *dc, *dg, *dgh;
+    T *dbias, *dbias_h;  // += column sums of dg and dgh (NULL: not wanted)
     rk_barrier barrier;
 } LOCAL(job);
 
@@ -115,6 +116,22 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
     free(rows);
 }
 
+// acc[q·width + j] += Σ_b g[b, q·H + u0 + j]: a participant's units of the bias gradient,
+// summed while its gate gradients are still in cache (double, as the elementwise sums).
+static void LOCAL(sum_units)(long B, long G, long H, long u0, long width, const T *g, double *acc) {
+    for (long b = 0; b < B; b++)
+        for (long q = 0; q < G; q++) {
+            const T *row = g + b * G * H + q * H + u0;
+            double *a = acc + q * width;
+            for (long j = 0; j < width; j++) a[j] += (double)row[j];
+        }
+}
+
+static void LOCAL(add_units)(long G, long H, long u0, long width, const double *acc, T *out) {
+    for (long q = 0; q < G; q++)
+        for (long j = 0; j < width; j++) out[q * H + u0 + j] += (T)acc[q * width + j];
+}
+
 static void LOCAL(backward_task)(void *ctx, int i, int count) {
     LOCAL(job) *jb = ctx;
     const IMPL *im = jb->im;
@@ -133,6 +150,8 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
     T *pa = rk_scratch(0, sizeof(T) * (size_t)(B * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
     T *dh = jb->dh, *dc = jb->dc;
+    double *acc = jb->dbias ? calloc((size_t)(G * width), sizeof(double)) : NULL;
+    double *acc_h = jb->dbias_h ? calloc((size_t)(G * width), sizeof(double)) : NULL;
     for (long s = 0; s < steps; s++) {
         long t = jb->reverse ? s : steps - 1 - s;
         long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
@@ -152,6 +171,8 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
             CELL(_rnn_backward_units)(B, H, u0, u1, t, jb->lengths, act, jb->hs + next * BH, dyt, jb->ldy, dh, dgt);
             break;
         }
+        if (acc) LOCAL(sum_units)(B, G, H, u0, width, dgt, acc);
+        if (acc_h) LOCAL(sum_units)(B, G, H, u0, width, dght, acc_h);
         rk_barrier_wait(&jb->barrier, count);
         LOCAL(product)(im, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, pa);
         // Truncated BPTT: the state entering each chunk of `truncation` steps is detached.
@@ -163,6 +184,10 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
             }
         }
     }
+    if (acc) LOCAL(add_units)(G, H, u0, width, acc, jb->dbias);
+    if (acc_h) LOCAL(add_units)(G, H, u0, width, acc_h, jb->dbias_h);
+    free(acc);
+    free(acc_h);
     free(rows);
 }
 
@@ -190,14 +215,14 @@ void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int
 void CAT3(rk_, P, _recurrence_backward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
                                        const T *whh, const T *xp, const T *hp, const T *gates,
                                        const T *hs, const T *cs, const T *dy, long ldy, long truncation,
-                                       T *dh, T *dc, T *dg, T *dgh) {
+                                       T *dh, T *dc, T *dg, T *dgh, T *dbias, T *dbias_h) {
     if (steps <= 0 || B <= 0 || H <= 0) return;
     const IMPL *im = CAT3(rk_, P, gemm_active_impl)();
     LOCAL(job) jb = {.im = im, .cell = cell, .steps = steps, .B = B, .H = H, .G = LOCAL(gate_count)(cell),
                      .chunks = (H + im->nr - 1) / im->nr, .reverse = reverse, .lengths = lengths,
                      .whh = whh, .xp = (T *)xp, .hp = (T *)hp, .gates = (T *)gates, .hs = (T *)hs,
                      .cs = (T *)cs, .dy = dy, .ldy = ldy, .truncation = truncation, .dh = dh, .dc = dc,
-                     .dg = dg, .dgh = dgh};
+                     .dg = dg, .dgh = dgh, .dbias = dbias, .dbias_h = dbias_h};
     rk_parallel_concurrent(LOCAL(participants)(&jb), LOCAL(backward_task), &jb);
 }
 

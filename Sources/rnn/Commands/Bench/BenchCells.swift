@@ -127,7 +127,7 @@ struct BenchCells: ParsableCommand {
                     dhL.update(repeating: 0, count: BH)
                     dcL.update(repeating: 0, count: BH)
                     Float._recurrenceBackward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, xpL, hpL, gatesL,
-                                              hsL, csL, hsL, g.h, 0, dhL, dcL, dgL, dghL)
+                                              hsL, csL, hsL, g.h, 0, dhL, dcL, dgL, dghL, nil, nil)
                 }
             }
         }
