@@ -7,6 +7,12 @@ extension Float: _KernelScalar {
                              _ beta: Float, _ c: UnsafeMutablePointer<Float>, _ ldc: Int) {
         rk_sgemm(ta ? 1 : 0, tb ? 1 : 0, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
     }
+    public static func _gemmSharedA(_ ta: Bool, _ m: Int, _ k: Int, _ alpha: Float, _ a: UnsafePointer<Float>, _ lda: Int,
+                                    _ n1: Int, _ b1: UnsafePointer<Float>, _ ldb1: Int, _ c1: UnsafeMutablePointer<Float>, _ ldc1: Int,
+                                    _ n2: Int, _ b2: UnsafePointer<Float>, _ ldb2: Int, _ c2: UnsafeMutablePointer<Float>, _ ldc2: Int,
+                                    _ beta: Float) {
+        rk_sgemm_shared_a(ta ? 1 : 0, m, k, alpha, a, lda, n1, b1, ldb1, c1, ldc1, n2, b2, ldb2, c2, ldc2, beta)
+    }
     public static func _packedSize(_ k: Int, _ n: Int) -> Int { Int(rk_sgemm_packed_b_size(k, n)) }
     public static func _packB(_ tb: Bool, _ k: Int, _ n: Int, _ b: UnsafePointer<Float>, _ ldb: Int,
                               _ packed: UnsafeMutablePointer<Float>) {

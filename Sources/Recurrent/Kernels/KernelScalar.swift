@@ -10,6 +10,11 @@ public protocol _KernelScalar {
     static func _gemm(_ ta: Bool, _ tb: Bool, _ m: Int, _ n: Int, _ k: Int, _ alpha: Self,
                       _ a: UnsafePointer<Self>, _ lda: Int, _ b: UnsafePointer<Self>, _ ldb: Int,
                       _ beta: Self, _ c: UnsafeMutablePointer<Self>, _ ldc: Int)
+    /// c1 = alpha·op(a)·b1 + beta·c1 and c2 = alpha·op(a)·b2 + beta·c2, op(a) packed once.
+    static func _gemmSharedA(_ ta: Bool, _ m: Int, _ k: Int, _ alpha: Self, _ a: UnsafePointer<Self>, _ lda: Int,
+                             _ n1: Int, _ b1: UnsafePointer<Self>, _ ldb1: Int, _ c1: UnsafeMutablePointer<Self>, _ ldc1: Int,
+                             _ n2: Int, _ b2: UnsafePointer<Self>, _ ldb2: Int, _ c2: UnsafeMutablePointer<Self>, _ ldc2: Int,
+                             _ beta: Self)
     static func _packedSize(_ k: Int, _ n: Int) -> Int
     static func _packB(_ tb: Bool, _ k: Int, _ n: Int, _ b: UnsafePointer<Self>, _ ldb: Int,
                        _ packed: UnsafeMutablePointer<Self>)

@@ -286,17 +286,27 @@ final class RecurrentDirection<S: TensorScalar> {
         if let dh0 { dh0.update(from: dhP, count: BH) }
         if let dc0, cell == .lstm { dc0.update(from: dcP, count: BH) }
 
-        // Weight gradients: two large GEMMs over all time steps, not T small ones.
+        // Weight gradients: large GEMMs over all time steps, not T small ones.
         let hPrevBlock = hsP + (reverse ? BH : 0)
-        weightIH.gradient.withUnsafeMutableBufferPointer { g in
-            S._gemm(true, false, G, inputSize, T * B, 1, dgP, G, x, inputSize, 1, g.baseAddress!, inputSize)
-        }
-        weightHH.gradient.withUnsafeMutableBufferPointer { g in
-            if resetBefore {  // W_h{r,z} multiplies h_{t−1}; W_hn multiplies r ⊙ h_{t−1}
-                S._gemm(true, false, 2 * H, H, T * B, 1, dgP, G, hPrevBlock, H, 1, g.baseAddress!, H)
-                S._gemm(true, false, H, H, T * B, 1, dgP + 2 * H, G, rh.pointer, H, 1, g.baseAddress! + 2 * H * H, H)
-            } else {
-                S._gemm(true, false, G, H, T * B, 1, dghP, G, hPrevBlock, H, 1, g.baseAddress!, H)
+        if !separateRecurrentGradients && !resetBefore {
+            // W_ih and W_hh see the same gate gradients: one product, their packing shared.
+            weightIH.gradient.withUnsafeMutableBufferPointer { gi in
+                weightHH.gradient.withUnsafeMutableBufferPointer { gh in
+                    S._gemmSharedA(true, G, T * B, 1, dgP, G, inputSize, x, inputSize, gi.baseAddress!, inputSize,
+                                   H, hPrevBlock, H, gh.baseAddress!, H, 1)
+                }
+            }
+        } else {
+            weightIH.gradient.withUnsafeMutableBufferPointer { g in
+                S._gemm(true, false, G, inputSize, T * B, 1, dgP, G, x, inputSize, 1, g.baseAddress!, inputSize)
+            }
+            weightHH.gradient.withUnsafeMutableBufferPointer { g in
+                if resetBefore {  // W_h{r,z} multiplies h_{t−1}; W_hn multiplies r ⊙ h_{t−1}
+                    S._gemm(true, false, 2 * H, H, T * B, 1, dgP, G, hPrevBlock, H, 1, g.baseAddress!, H)
+                    S._gemm(true, false, H, H, T * B, 1, dgP + 2 * H, G, rh.pointer, H, 1, g.baseAddress! + 2 * H * H, H)
+                } else {
+                    S._gemm(true, false, G, H, T * B, 1, dghP, G, hPrevBlock, H, 1, g.baseAddress!, H)
+                }
             }
         }
         if let dx {

@@ -165,6 +165,73 @@ void API(gemm)(int transA, int transB, long M, long N, long K, T alpha, const T 
     LOCAL(execute)(&jb);
 }
 
+/// A second product sharing the first's A (rk_?gemm_shared_a): B2 is not transposed.
+typedef struct {
+    LOCAL(job) first;
+    long N2, ldb2, ldc2;
+    const T *B2;
+    T *C2;
+} LOCAL(pair_job);
+
+/// Rows m0..<m1 of both products: each packed A block serves the B1 and the B2 panels.
+static void LOCAL(run_pair_rows)(const LOCAL(pair_job) *pj, long m0, long m1) {
+    const LOCAL(job) *jb = &pj->first;
+    const IMPL *im = jb->im;
+    const long nr = im->nr, M = m1 - m0, K = jb->K, kc = jb->kc;
+    if (M <= 0) return;
+    const long mc = blocking_mc(im->mc, im->mr, MAX_BLOCK_PANELS);
+    const long panels = div_up(M, im->mr), block_panels = mc / im->mr;
+    const long blocks = div_up(panels, block_panels), n1pad = div_up(jb->N, nr) * nr;
+    long rows[MAX_BLOCK_PANELS + 1];
+    T *pa = rk_scratch(0, sizeof(T) * (size_t)(mc * kc));
+    T *pb = rk_scratch(1, sizeof(T) * (size_t)((n1pad + div_up(pj->N2, nr) * nr) * kc));
+    for (long pc = 0; pc < K; pc += kc) {
+        long k = K - pc < kc ? K - pc : kc;
+        T beta = pc == 0 ? jb->beta : 1;
+        T *pb2 = pb + n1pad * k;
+        CAT3(rk_, P, pack_b)(k, jb->N, nr, jb->B + pc * jb->ldb, jb->ldb, pb);
+        CAT3(rk_, P, pack_b)(k, pj->N2, nr, pj->B2 + pc * pj->ldb2, pj->ldb2, pb2);
+        for (long blk = 0; blk < blocks; blk++) {
+            long p0 = blk * block_panels;
+            long np = panels - p0 < block_panels ? panels - p0 : block_panels;
+            for (long p = 0; p <= np; p++) rows[p] = (p0 + p) * M / panels;
+            CAT3(rk_, P, pack_a)(jb->transA, rows, np, k, LOCAL(a_at)(jb, m0, pc), jb->lda, pa);
+            API(gemm_macro_kernel)(im, k, pa, rows, np, pb, jb->N, jb->C + m0 * jb->ldc, jb->ldc, jb->alpha, beta);
+            API(gemm_macro_kernel)(im, k, pa, rows, np, pb2, pj->N2, pj->C2 + m0 * pj->ldc2, pj->ldc2, jb->alpha, beta);
+        }
+    }
+}
+
+static void LOCAL(pair_task)(void *ctx, int t, int count) {
+    const LOCAL(pair_job) *pj = ctx;
+    long mr = pj->first.im->mr, units = div_up(pj->first.M, mr);
+    long m0 = units * t / count * mr, m1 = units * (t + 1) / count * mr;
+    LOCAL(run_pair_rows)(pj, m0, m1 < pj->first.M ? m1 : pj->first.M);
+}
+
+void API(gemm_shared_a)(int transA, long M, long K, T alpha, const T *A, long lda,
+                        long N1, const T *B1, long ldb1, T *C1, long ldc1,
+                        long N2, const T *B2, long ldb2, T *C2, long ldc2, T beta) {
+    const IMPL *im = LOCAL(impl_for)(rk_isa_active());
+    const long nc = blocking_nc(im->nc, im->nr), mc = blocking_mc(im->mc, im->mr, MAX_BLOCK_PANELS);
+    // One pass needs both B blocks side by side (N1 + N2 within NC) and rows enough for
+    // full A blocks; otherwise the two products run as they would alone.
+    if (M <= 2 * mc || K <= 0 || alpha == 0 || N1 <= 0 || N2 <= 0 || N1 + N2 > nc) {
+        API(gemm)(transA, 0, M, N1, K, alpha, A, lda, B1, ldb1, beta, C1, ldc1);
+        API(gemm)(transA, 0, M, N2, K, alpha, A, lda, B2, ldb2, beta, C2, ldc2);
+        return;
+    }
+    LOCAL(pair_job) pj = {{im, !!transA, 0, M, N1, K, balanced_kc(K, blocking_kc(im->kc)), alpha, beta,
+                           A, lda, B1, ldb1, NULL, C1, ldc1, 0},
+                          N2, ldb2, ldc2, B2, C2};
+    int threads = rk_get_threads();
+    long units = div_up(M, im->mr);
+    if (threads > 1 && 2.0 * (double)M * (double)(N1 + N2) * (double)K >= PARALLEL_MIN_FLOPS)
+        rk_parallel((int)(units < threads ? units : threads), LOCAL(pair_task), &pj);
+    else
+        LOCAL(run_pair_rows)(&pj, 0, M);
+}
+
 enum { LOCAL(HEADER) = sizeof(packed_header_space) / sizeof(T) };
 
 size_t API(gemm_packed_b_size)(long K, long N) {

@@ -33,6 +33,18 @@ void rk_dgemm(int transA, int transB, long M, long N, long K,
               double alpha, const double *A, long lda, const double *B, long ldb,
               double beta, double *C, long ldc);
 
+/// Two products with one left operand, packed once for both (B1, B2 not transposed):
+///     C1 = alpha * op(A) * B1 + beta * C1    (C1: M x N1)
+///     C2 = alpha * op(A) * B2 + beta * C2    (C2: M x N2)
+/// e.g. a recurrent layer's ∂W_ih and ∂W_hh from the same gate gradients (what two rk_?gemm
+/// calls compute, with half the packing of A).
+void rk_sgemm_shared_a(int transA, long M, long K, float alpha, const float *A, long lda,
+                       long N1, const float *B1, long ldb1, float *C1, long ldc1,
+                       long N2, const float *B2, long ldb2, float *C2, long ldc2, float beta);
+void rk_dgemm_shared_a(int transA, long M, long K, double alpha, const double *A, long lda,
+                       long N1, const double *B1, long ldb1, double *C1, long ldc1,
+                       long N2, const double *B2, long ldb2, double *C2, long ldc2, double beta);
+
 /// Packing op(B) (K x N) once for reuse across many products with different A.
 /// The size is in elements and includes a small header recording the layout, so a
 /// packed buffer is self-describing (ISA and blocking it was packed for).

@@ -66,6 +66,13 @@ private struct Case: CustomStringConvertible {
 }
 
 /// Deterministic values in [-1, 1).
+/// max |x − y| / (1 + |y|).
+private func relativeError(_ x: [Double], _ y: [Double]) -> Double {
+    var worst = 0.0
+    for (a, b) in zip(x, y) { worst = max(worst, abs(a - b) / (1 + abs(b))) }
+    return worst
+}
+
 private struct Noise {
     var state: UInt64
     mutating func next() -> Double {
@@ -209,6 +216,43 @@ private func with(isa: Int32, threads: Int32 = 1, _ body: () -> Void) throws {
             let t = Case(transA: true, m: 250, n: 21, k: 401, alpha: 1.5, beta: 0.5, pad: 3)
             check(t, Float.self)
             check(t, Double.self)
+        }
+    }
+
+    /// rk_?gemm_shared_a equals two plain products (to rounding), on one and two threads, for
+    /// shapes that take the shared pass (M > 2·MC, N1 + N2 ≤ NC; several K chunks) and one
+    /// that falls back to two products.
+    @Test(arguments: isas) func sharedLeftOperand(isa: Int32) throws {
+        let shapes: [(m: Int, k: Int, n1: Int, n2: Int)] = [(400, 130, 37, 50), (420, 801, 64, 16), (40, 30, 5, 7)]
+        for threads: Int32 in [1, 2] {
+            try with(isa: isa, threads: threads) {
+                for (index, s) in shapes.enumerated() {
+                    for transA in [false, true] {
+                        var noise = Noise(state: UInt64(10 + index))
+                        let a = (0..<s.m * s.k).map { _ in noise.next() }
+                        let b1 = (0..<s.k * s.n1).map { _ in noise.next() }, b2 = (0..<s.k * s.n2).map { _ in noise.next() }
+                        let c1 = (0..<s.m * s.n1).map { _ in noise.next() }, c2 = (0..<s.m * s.n2).map { _ in noise.next() }
+                        let lda = transA ? s.m : s.k
+                        // Float
+                        let (af, b1f, b2f) = (a.map(Float.init), b1.map(Float.init), b2.map(Float.init))
+                        var (p1, p2) = (c1.map(Float.init), c2.map(Float.init)), (q1, q2) = (p1, p2)
+                        rk_sgemm_shared_a(transA ? 1 : 0, s.m, s.k, 1.5, af, lda, s.n1, b1f, s.n1, &p1, s.n1,
+                                          s.n2, b2f, s.n2, &p2, s.n2, 0.5)
+                        rk_sgemm(transA ? 1 : 0, 0, s.m, s.n1, s.k, 1.5, af, lda, b1f, s.n1, 0.5, &q1, s.n1)
+                        rk_sgemm(transA ? 1 : 0, 0, s.m, s.n2, s.k, 1.5, af, lda, b2f, s.n2, 0.5, &q2, s.n2)
+                        let errorF = relativeError((p1 + p2).map(Double.init), (q1 + q2).map(Double.init))
+                        #expect(errorF <= 1e-5, "float \(s) transA \(transA) threads \(threads): \(errorF)")
+                        // Double
+                        var (d1, d2) = (c1, c2), (e1, e2) = (c1, c2)
+                        rk_dgemm_shared_a(transA ? 1 : 0, s.m, s.k, -0.5, a, lda, s.n1, b1, s.n1, &d1, s.n1,
+                                          s.n2, b2, s.n2, &d2, s.n2, 2)
+                        rk_dgemm(transA ? 1 : 0, 0, s.m, s.n1, s.k, -0.5, a, lda, b1, s.n1, 2, &e1, s.n1)
+                        rk_dgemm(transA ? 1 : 0, 0, s.m, s.n2, s.k, -0.5, a, lda, b2, s.n2, 2, &e2, s.n2)
+                        let errorD = relativeError(d1 + d2, e1 + e2)
+                        #expect(errorD <= 1e-12, "double \(s) transA \(transA) threads \(threads): \(errorD)")
+                    }
+                }
+            }
         }
     }
 
