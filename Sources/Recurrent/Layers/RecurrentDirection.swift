@@ -288,7 +288,7 @@ final class RecurrentDirection<S: TensorScalar> {
 
         // Weight gradients: large GEMMs over all time steps, not T small ones.
         let hPrevBlock = hsP + (reverse ? BH : 0)
-        if !separateRecurrentGradients && !resetBefore {
+        if cell != .gru {
             // W_ih and W_hh see the same gate gradients: one product, their packing shared.
             weightIH.gradient.withUnsafeMutableBufferPointer { gi in
                 weightHH.gradient.withUnsafeMutableBufferPointer { gh in
@@ -297,15 +297,19 @@ final class RecurrentDirection<S: TensorScalar> {
                 }
             }
         } else {
-            weightIH.gradient.withUnsafeMutableBufferPointer { g in
-                S._gemm(true, false, G, inputSize, T * B, 1, dgP, G, x, inputSize, 1, g.baseAddress!, inputSize)
-            }
-            weightHH.gradient.withUnsafeMutableBufferPointer { g in
-                if resetBefore {  // W_h{r,z} multiplies h_{t−1}; W_hn multiplies r ⊙ h_{t−1}
-                    S._gemm(true, false, 2 * H, H, T * B, 1, dgP, G, hPrevBlock, H, 1, g.baseAddress!, H)
-                    S._gemm(true, false, H, H, T * B, 1, dgP + 2 * H, G, rh.pointer, H, 1, g.baseAddress! + 2 * H * H, H)
-                } else {
-                    S._gemm(true, false, G, H, T * B, 1, dghP, G, hPrevBlock, H, 1, g.baseAddress!, H)
+            // GRU: W_ir/W_iz and W_hr/W_hz see the same gate gradients (the r and z rows of the
+            // two sides are equal), so those rows share one packing; only the n rows differ:
+            // reset after the product, W_hn sees r ⊙ ∂/∂n (the recurrent side's own rows);
+            // reset before it, W_hn multiplies r ⊙ h_{t−1} instead of h_{t−1}.
+            let n0 = 2 * H
+            let (dgN, hN) = resetBefore ? (dgP + n0, UnsafePointer(rh.pointer)) : (dghP + n0, UnsafePointer(hPrevBlock))
+            weightIH.gradient.withUnsafeMutableBufferPointer { gi in
+                weightHH.gradient.withUnsafeMutableBufferPointer { gh in
+                    let gi0 = gi.baseAddress!, gh0 = gh.baseAddress!
+                    S._gemmSharedA(true, n0, T * B, 1, dgP, G, inputSize, x, inputSize, gi0, inputSize,
+                                   H, hPrevBlock, H, gh0, H, 1)
+                    S._gemm(true, false, H, inputSize, T * B, 1, dgP + n0, G, x, inputSize, 1, gi0 + n0 * inputSize, inputSize)
+                    S._gemm(true, false, H, H, T * B, 1, dgN, G, hN, H, 1, gh0 + n0 * H, H)
                 }
             }
         }
