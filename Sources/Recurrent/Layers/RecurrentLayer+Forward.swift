@@ -55,9 +55,10 @@ extension RecurrentLayer {
         } else {
             cachedInput = input
         }
-        // The last layer writes straight into the returned tensor when its rows are the output's.
+        // The last layer writes straight into the returned tensor when its rows are the output's
+        // (every element: each direction its half of every row, zeros past a sequence's end).
         let directOutput = !batchFirst && (D == 1 || merge == .concat)
-        var output = Tensor<S>(zeros: directOutput ? [T, B, W] : [0])
+        var output = directOutput ? Tensor<S>(uninitialized: [T, B, W]) : Tensor<S>(zeros: [0])
         var hN = Tensor<S>(zeros: stateShape(batch: B))
         var cN: Tensor<S>? = cell.hasCellState ? Tensor<S>(zeros: stateShape(batch: B)) : nil
 

@@ -16,6 +16,13 @@ public struct Tensor<Scalar: TensorScalar> {
     /// A tensor of zeros.
     public init(zeros shape: Shape) { self.init(shape: shape, repeating: 0) }
 
+    /// A tensor whose elements the caller writes, every one, before anything reads them
+    /// (a kernel's output buffer: no zero fill first).
+    init(uninitialized shape: Shape) {
+        self.shape = shape
+        storage = TensorStorage(count: shape.elementCount)
+    }
+
     /// A tensor from row-major scalars; throws when the count does not match the shape.
     public init(shape: Shape, scalars: [Scalar]) throws {
         guard scalars.count == shape.elementCount else {

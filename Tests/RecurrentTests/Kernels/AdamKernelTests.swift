@@ -42,24 +42,26 @@ import _RecurrentKernels
         var (we, me, ve, vmaxe) = (w0, m0, v0, vmax0)
         reference(&we, g, &me, &ve, &vmaxe, h)
 
-        for isa: Int32 in [0, 1, 2] where rk_elementwise_isa_supported(isa) != 0 {
-            _ = rk_elementwise_force_isa(isa)
-            defer { _ = rk_elementwise_force_isa(-1) }
-            var (w, m, v, vmax) = (w0, m0, v0, vmax0 ?? [])
-            w.withUnsafeMutableBufferPointer { wp in
-                m.withUnsafeMutableBufferPointer { mp in
-                    v.withUnsafeMutableBufferPointer { vp in
-                        vmax.withUnsafeMutableBufferPointer { xp in
-                            rk_s_adam_update(n, wp.baseAddress, g, mp.baseAddress, vp.baseAddress,
-                                             amsgrad ? xp.baseAddress : nil, &h)
+        KernelPathLock.exclusive {
+            for isa: Int32 in [0, 1, 2] where rk_elementwise_isa_supported(isa) != 0 {
+                _ = rk_elementwise_force_isa(isa)
+                defer { _ = rk_elementwise_force_isa(-1) }
+                var (w, m, v, vmax) = (w0, m0, v0, vmax0 ?? [])
+                w.withUnsafeMutableBufferPointer { wp in
+                    m.withUnsafeMutableBufferPointer { mp in
+                        v.withUnsafeMutableBufferPointer { vp in
+                            vmax.withUnsafeMutableBufferPointer { xp in
+                                rk_s_adam_update(n, wp.baseAddress, g, mp.baseAddress, vp.baseAddress,
+                                                 amsgrad ? xp.baseAddress : nil, &h)
+                            }
                         }
                     }
                 }
+                #expect(w.map(\.bitPattern) == we.map(\.bitPattern), "ISA \(isa): parameters")
+                #expect(m.map(\.bitPattern) == me.map(\.bitPattern), "ISA \(isa): first moment")
+                #expect(v.map(\.bitPattern) == ve.map(\.bitPattern), "ISA \(isa): second moment")
+                if let vmaxe { #expect(vmax.map(\.bitPattern) == vmaxe.map(\.bitPattern), "ISA \(isa): running maximum") }
             }
-            #expect(w.map(\.bitPattern) == we.map(\.bitPattern), "ISA \(isa): parameters")
-            #expect(m.map(\.bitPattern) == me.map(\.bitPattern), "ISA \(isa): first moment")
-            #expect(v.map(\.bitPattern) == ve.map(\.bitPattern), "ISA \(isa): second moment")
-            if let vmaxe { #expect(vmax.map(\.bitPattern) == vmaxe.map(\.bitPattern), "ISA \(isa): running maximum") }
         }
     }
 }

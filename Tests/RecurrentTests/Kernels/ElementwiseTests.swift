@@ -24,10 +24,12 @@ private let isaNames = ["portable", "avx2", "avx512"]
 
 /// Runs `body` with the kernels pinned to `isa`, then restores the automatic choice.
 private func withISA<R>(_ isa: Int32, _ body: () throws -> R) rethrows -> R {
-    let got = rk_elementwise_force_isa(isa)
-    precondition(got == isa, "cannot force ISA \(isa)")
-    defer { _ = rk_elementwise_force_isa(-1) }
-    return try body()
+    try KernelPathLock.exclusive {
+        let got = rk_elementwise_force_isa(isa)
+        precondition(got == isa, "cannot force ISA \(isa)")
+        defer { _ = rk_elementwise_force_isa(-1) }
+        return try body()
+    }
 }
 
 private func apply(_ f: SMap, _ x: [Float]) -> [Float] {

@@ -165,13 +165,15 @@ private let scalings: [(alpha: Double, beta: Double)] = [(1, 0), (1, 1), (-0.5, 
 
 /// Pins `isa` (and `threads`) for the body, then restores the automatic choice and one thread.
 private func with(isa: Int32, threads: Int32 = 1, _ body: () -> Void) throws {
-    try #require(rk_isa_force(isa) == 0)
-    rk_set_threads(threads)
-    defer {
-        rk_isa_force(-1)
-        rk_set_threads(1)
+    try KernelPathLock.exclusive {
+        try #require(rk_isa_force(isa) == 0)
+        rk_set_threads(threads)
+        defer {
+            rk_isa_force(-1)
+            rk_set_threads(1)
+        }
+        body()
     }
-    body()
 }
 
 @Suite(.serialized) struct GEMMTests {

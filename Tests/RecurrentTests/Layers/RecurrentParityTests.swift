@@ -26,6 +26,10 @@ import _RecurrentKernels
     /// elementwise/cell kernels forced together).
     @Test(arguments: [RK_ISA_PORTABLE, RK_ISA_AVX2, RK_ISA_AVX512].map { Int($0) })
     func float32FixturesMatchOnEveryISA(_ isa: Int) throws {
+        try KernelPathLock.exclusive { try float32Fixtures(onISA: isa) }
+    }
+
+    private func float32Fixtures(onISA isa: Int) throws {
         guard rk_isa_force(Int32(isa)) == 0, rk_elementwise_force_isa(Int32(isa)) >= 0 else { return }
         defer {
             _ = rk_isa_force(-1)

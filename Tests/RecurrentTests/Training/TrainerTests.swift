@@ -19,7 +19,12 @@ import Testing
         return (model, trainer, try batchify(ids, batchSize: 4).chunks(bptt: 10))
     }
 
+    /// (No other test may force a kernel path meanwhile: see KernelPathLock.)
     @Test func resumingReproducesAnUninterruptedRunBitForBit() throws {
+        try KernelPathLock.exclusive { try resumeAndCompare() }
+    }
+
+    private func resumeAndCompare() throws {
         let (straight, t1, chunks) = try makeRun()
         try t1.fit(chunks)
 
