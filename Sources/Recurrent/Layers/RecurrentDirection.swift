@@ -288,28 +288,21 @@ final class RecurrentDirection<S: TensorScalar> {
 
         // Weight gradients: large GEMMs over all time steps, not T small ones.
         let hPrevBlock = hsP + (reverse ? BH : 0)
-        if cell != .gru {
-            // W_ih and W_hh see the same gate gradients: one product, their packing shared.
-            weightIH.gradient.withUnsafeMutableBufferPointer { gi in
-                weightHH.gradient.withUnsafeMutableBufferPointer { gh in
-                    S._gemmSharedA(true, G, T * B, 1, dgP, G, inputSize, x, inputSize, gi.baseAddress!, inputSize,
-                                   H, hPrevBlock, H, gh.baseAddress!, H, 1)
-                }
-            }
-        } else {
-            // GRU: W_ir/W_iz and W_hr/W_hz see the same gate gradients (the r and z rows of the
-            // two sides are equal), so those rows share one packing; only the n rows differ:
-            // reset after the product, W_hn sees r ⊙ ∂/∂n (the recurrent side's own rows);
-            // reset before it, W_hn multiplies r ⊙ h_{t−1} instead of h_{t−1}.
-            let n0 = 2 * H
-            let (dgN, hN) = resetBefore ? (dgP + n0, UnsafePointer(rh.pointer)) : (dghP + n0, UnsafePointer(hPrevBlock))
-            weightIH.gradient.withUnsafeMutableBufferPointer { gi in
-                weightHH.gradient.withUnsafeMutableBufferPointer { gh in
-                    let gi0 = gi.baseAddress!, gh0 = gh.baseAddress!
-                    S._gemmSharedA(true, n0, T * B, 1, dgP, G, inputSize, x, inputSize, gi0, inputSize,
-                                   H, hPrevBlock, H, gh0, H, 1)
-                    S._gemm(true, false, H, inputSize, T * B, 1, dgP + n0, G, x, inputSize, 1, gi0 + n0 * inputSize, inputSize)
-                    S._gemm(true, false, H, H, T * B, 1, dgN, G, hN, H, 1, gh0 + n0 * H, H)
+        // W_ih and W_hh see the same gate gradients (all of them, or the GRU's r and z rows,
+        // which are equal on the two sides): those rows are one product, their packing shared.
+        // The GRU's n rows differ: reset after the product, W_hn sees r ⊙ ∂/∂n (the recurrent
+        // side's own rows); reset before it, W_hn multiplies r ⊙ h_{t−1} instead of h_{t−1}.
+        let shared = cell == .gru ? 2 * H : G
+        weightIH.gradient.withUnsafeMutableBufferPointer { gi in
+            weightHH.gradient.withUnsafeMutableBufferPointer { gh in
+                let gi0 = gi.baseAddress!, gh0 = gh.baseAddress!
+                S._gemmSharedA(true, shared, T * B, 1, dgP, G, inputSize, x, inputSize, gi0, inputSize,
+                               H, hPrevBlock, H, gh0, H, 1)
+                if cell == .gru {
+                    let (dgN, hN) = resetBefore ? (dgP + shared, UnsafePointer(rh.pointer)) : (dghP + shared, UnsafePointer(hPrevBlock))
+                    S._gemm(true, false, H, inputSize, T * B, 1, dgP + shared, G, x, inputSize, 1,
+                            gi0 + shared * inputSize, inputSize)
+                    S._gemm(true, false, H, H, T * B, 1, dgN, G, hN, H, 1, gh0 + shared * H, H)
                 }
             }
         }

@@ -65,6 +65,31 @@ void API(gemm_macro_kernel)(const IMPL *im, long k, const T *pa, const long *row
     }
 }
 
+/// Packed B panels and the C columns they produce (one per product sharing A).
+typedef struct {
+    const T *pb;
+    long ncols;
+    T *C;  // at row m0
+    long ldc;
+} LOCAL(target);
+
+/// One K chunk (depth k at pc) of rows m0..<m0+M: each MC-row block of op(A) is packed once
+/// and multiplied by the B panels of every target.
+static void LOCAL(row_blocks)(const LOCAL(job) *jb, long m0, long M, long pc, long k, T beta, T *pa,
+                              const LOCAL(target) *targets, int count) {
+    const IMPL *im = jb->im;
+    const long panels = div_up(M, im->mr), block_panels = blocking_mc(im->mc, im->mr, MAX_BLOCK_PANELS) / im->mr;
+    long rows[MAX_BLOCK_PANELS + 1];
+    for (long p0 = 0; p0 < panels; p0 += block_panels) {
+        long np = panels - p0 < block_panels ? panels - p0 : block_panels;
+        for (long p = 0; p <= np; p++) rows[p] = (p0 + p) * M / panels;
+        CAT3(rk_, P, pack_a)(jb->transA, rows, np, k, LOCAL(a_at)(jb, m0, pc), jb->lda, pa);
+        for (int t = 0; t < count; t++)
+            API(gemm_macro_kernel)(im, k, pa, rows, np, targets[t].pb, targets[t].ncols, targets[t].C,
+                                   targets[t].ldc, jb->alpha, beta);
+    }
+}
+
 /// Rows m0..<m1 and column panels q0..<q1 of the product, on the calling thread.
 static void LOCAL(run_range)(const LOCAL(job) *jb, long m0, long m1, long q0, long q1) {
     const IMPL *im = jb->im;
@@ -107,15 +132,17 @@ static void LOCAL(run_range)(const LOCAL(job) *jb, long m0, long m1, long q0, lo
             T beta = pc == 0 ? jb->beta : 1;
             const T *b = jb->packed ? jb->packed + pc * npad + jc * k : pb;
             if (!jb->packed) LOCAL(pack_b_cols)(jb, pc, k, jc, ncols, pb);
-            for (long blk = 0; blk < blocks; blk++) {
-                long p0 = blk * block_panels;
-                long np = panels - p0 < block_panels ? panels - p0 : block_panels;
-                for (long p = 0; p <= np; p++) rows[p] = (p0 + p) * M / panels;
-                CAT3(rk_, P, pack_a)(jb->transA, rows, np, k, LOCAL(a_at)(jb, m0, pc), jb->lda, pa);
-                API(gemm_macro_kernel)(im, k, pa, rows, np, b, ncols, C + jc, jb->ldc, jb->alpha, beta);
-            }
+            LOCAL(target) target = {b, ncols, C + jc, jb->ldc};
+            LOCAL(row_blocks)(jb, m0, M, pc, k, beta, pa, &target, 1);
         }
     }
+}
+
+/// Participant t's share of the rows: whole MR panels, balanced.
+static void LOCAL(row_share)(const LOCAL(job) *jb, int t, int count, long *m0, long *m1) {
+    long mr = jb->im->mr, units = div_up(jb->M, mr), end = units * (t + 1) / count * mr;
+    *m0 = units * t / count * mr;
+    *m1 = end < jb->M ? end : jb->M;
 }
 
 static void LOCAL(task)(void *ctx, int t, int count) {
@@ -124,9 +151,9 @@ static void LOCAL(task)(void *ctx, int t, int count) {
     if (jb->split_n) {
         LOCAL(run_range)(jb, 0, jb->M, nq * t / count, nq * (t + 1) / count);
     } else {
-        long mr = jb->im->mr, units = div_up(jb->M, mr);
-        long m0 = units * t / count * mr, m1 = units * (t + 1) / count * mr;
-        LOCAL(run_range)(jb, m0, m1 < jb->M ? m1 : jb->M, 0, nq);
+        long m0, m1;
+        LOCAL(row_share)(jb, t, count, &m0, &m1);
+        LOCAL(run_range)(jb, m0, m1, 0, nq);
     }
 }
 
@@ -176,37 +203,25 @@ typedef struct {
 /// Rows m0..<m1 of both products: each packed A block serves the B1 and the B2 panels.
 static void LOCAL(run_pair_rows)(const LOCAL(pair_job) *pj, long m0, long m1) {
     const LOCAL(job) *jb = &pj->first;
-    const IMPL *im = jb->im;
-    const long nr = im->nr, M = m1 - m0, K = jb->K, kc = jb->kc;
+    const long nr = jb->im->nr, M = m1 - m0, K = jb->K, kc = jb->kc, n1pad = div_up(jb->N, nr) * nr;
     if (M <= 0) return;
-    const long mc = blocking_mc(im->mc, im->mr, MAX_BLOCK_PANELS);
-    const long panels = div_up(M, im->mr), block_panels = mc / im->mr;
-    const long blocks = div_up(panels, block_panels), n1pad = div_up(jb->N, nr) * nr;
-    long rows[MAX_BLOCK_PANELS + 1];
-    T *pa = rk_scratch(0, sizeof(T) * (size_t)(mc * kc));
+    T *pa = rk_scratch(0, sizeof(T) * (size_t)(blocking_mc(jb->im->mc, jb->im->mr, MAX_BLOCK_PANELS) * kc));
     T *pb = rk_scratch(1, sizeof(T) * (size_t)((n1pad + div_up(pj->N2, nr) * nr) * kc));
     for (long pc = 0; pc < K; pc += kc) {
         long k = K - pc < kc ? K - pc : kc;
-        T beta = pc == 0 ? jb->beta : 1;
-        T *pb2 = pb + n1pad * k;
+        LOCAL(target) targets[2] = {{pb, jb->N, jb->C + m0 * jb->ldc, jb->ldc},
+                                    {pb + n1pad * k, pj->N2, pj->C2 + m0 * pj->ldc2, pj->ldc2}};
         CAT3(rk_, P, pack_b)(k, jb->N, nr, jb->B + pc * jb->ldb, jb->ldb, pb);
-        CAT3(rk_, P, pack_b)(k, pj->N2, nr, pj->B2 + pc * pj->ldb2, pj->ldb2, pb2);
-        for (long blk = 0; blk < blocks; blk++) {
-            long p0 = blk * block_panels;
-            long np = panels - p0 < block_panels ? panels - p0 : block_panels;
-            for (long p = 0; p <= np; p++) rows[p] = (p0 + p) * M / panels;
-            CAT3(rk_, P, pack_a)(jb->transA, rows, np, k, LOCAL(a_at)(jb, m0, pc), jb->lda, pa);
-            API(gemm_macro_kernel)(im, k, pa, rows, np, pb, jb->N, jb->C + m0 * jb->ldc, jb->ldc, jb->alpha, beta);
-            API(gemm_macro_kernel)(im, k, pa, rows, np, pb2, pj->N2, pj->C2 + m0 * pj->ldc2, pj->ldc2, jb->alpha, beta);
-        }
+        CAT3(rk_, P, pack_b)(k, pj->N2, nr, pj->B2 + pc * pj->ldb2, pj->ldb2, pb + n1pad * k);
+        LOCAL(row_blocks)(jb, m0, M, pc, k, pc == 0 ? jb->beta : 1, pa, targets, 2);
     }
 }
 
 static void LOCAL(pair_task)(void *ctx, int t, int count) {
     const LOCAL(pair_job) *pj = ctx;
-    long mr = pj->first.im->mr, units = div_up(pj->first.M, mr);
-    long m0 = units * t / count * mr, m1 = units * (t + 1) / count * mr;
-    LOCAL(run_pair_rows)(pj, m0, m1 < pj->first.M ? m1 : pj->first.M);
+    long m0, m1;
+    LOCAL(row_share)(&pj->first, t, count, &m0, &m1);
+    LOCAL(run_pair_rows)(pj, m0, m1);
 }
 
 void API(gemm_shared_a)(int transA, long M, long K, T alpha, const T *A, long lda,

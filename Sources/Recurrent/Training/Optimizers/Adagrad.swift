@@ -72,7 +72,6 @@ func adagradUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: Uns
     adagradUpdateLoop(w, g, s, clr, weightDecay, epsilon)
 }
 
-@_specialize(where S == Double)
 private func adagradUpdateLoop<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
                                                 _ s: UnsafeMutableBufferPointer<S>, _ clr: S, _ weightDecay: S, _ epsilon: S) {
     for j in w.indices {

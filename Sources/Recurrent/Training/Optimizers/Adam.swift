@@ -118,7 +118,6 @@ func adamUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: Unsafe
     adamUpdateLoop(w, g, m, v, vmax, h)
 }
 
-@_specialize(where S == Double)
 private func adamUpdateLoop<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
                                              _ m: UnsafeMutableBufferPointer<S>, _ v: UnsafeMutableBufferPointer<S>,
                                              _ vmax: UnsafeMutablePointer<S>?, _ h: AdamHyper<S>) {

@@ -97,7 +97,6 @@ func rmspropUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: Uns
     rmspropUpdateLoop(w, g, v, b, gradAvg, h)
 }
 
-@_specialize(where S == Double)
 private func rmspropUpdateLoop<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
                                                 _ v: UnsafeMutableBufferPointer<S>, _ b: UnsafeMutablePointer<S>?,
                                                 _ gradAvg: UnsafeMutablePointer<S>?, _ h: RMSpropHyper<S>) {

@@ -80,7 +80,6 @@ func sgdUpdate<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeB
     sgdUpdateLoop(w, g, b, h)
 }
 
-@_specialize(where S == Double)
 private func sgdUpdateLoop<S: TensorScalar>(_ w: UnsafeMutableBufferPointer<S>, _ g: UnsafeBufferPointer<S>,
                                             _ b: UnsafeMutablePointer<S>?, _ h: SGDHyper<S>) {
     for j in w.indices {

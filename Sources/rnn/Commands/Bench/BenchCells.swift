@@ -150,10 +150,21 @@ struct BenchCells: ParsableCommand {
                 }
             }
         }
-        let hsRows = try hs.slice(0..<TB)
+        // ∂W_ih and ∂W_hh as the layer computes them, one product sharing the gate gradients'
+        // packing (the GRU's n rows go apart there: the same flops), then ∂x.
         let weightGrads = try medianSeconds(minSeconds: 0.2, fastest: fastest) {
-            try gemm(xp, .transposed, x, .none, &dw, beta: 1)
-            try gemm(xp, .transposed, hsRows, .none, &dwh, beta: 1)
+            xp.withUnsafeBufferPointer { a in
+                x.withUnsafeBufferPointer { xb in
+                    hs.withUnsafeBufferPointer { hb in
+                        dw.withUnsafeMutableBufferPointer { c1 in
+                            dwh.withUnsafeMutableBufferPointer { c2 in
+                                Float._gemmSharedA(true, G, TB, 1, a.baseAddress!, G, g.i, xb.baseAddress!, g.i,
+                                                   c1.baseAddress!, g.i, g.h, hb.baseAddress!, g.h, c2.baseAddress!, g.h, 1)
+                            }
+                        }
+                    }
+                }
+            }
             try gemm(xp, .none, w, .none, &dx, beta: 1)
         }
         let layer = RecurrentLayer<Float>(kind, inputSize: g.i, hiddenSize: g.h, seed: 1)
