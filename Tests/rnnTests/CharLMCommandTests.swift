@@ -14,7 +14,7 @@ import Testing
 
         let r = try CLI.run(["train", "charlm", "--train", train.path, "--test", test.path, "--out", model.path,
                              "--hidden", "32", "--layers", "1", "--embedding", "8", "--batch", "8", "--bptt", "20",
-                             "--epochs", "3", "--metrics", metrics.path, "--threads", "1",
+                             "--epochs", "3", "--metrics", metrics.path, "--threads", "1", "--validation-fraction", "0.1",
                              "--report", dir.appendingPathComponent("r.html").path])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: metrics)) as! [String: Any]
@@ -22,6 +22,9 @@ import Testing
         for key in ["seconds", "epochs", "steps", "test"] { #expect(json[key] != nil, "metrics lack \(key)") }
         let bpc = (json["test"] as! [String: Any])["bpc"] as! Double
         #expect(bpc < 4.5, "bpc \(bpc) is no better than uniform")
+        // charlm averages its parameters by default: every evaluation scores both.
+        let splits = (json["validation"] as! [[String: Any]]).compactMap { $0["split"] as? String }
+        #expect(splits.count >= 2 && splits.filter { $0 == "validation" }.count == splits.filter { $0 == "validation (averaged)" }.count, "\(splits)")
 
         let e = try CLI.run(["eval", model.path, "--test", test.path])
         #expect(e.status == 0 && e.stdout.contains("bpc"), "\(e.stderr)")
@@ -73,5 +76,7 @@ import Testing
         #expect(r.status != 0 && r.stderr.contains("unknown task"))
         let d = try CLI.run(["train", "charlm", "--train", "x", "--dropout", "1.5"])
         #expect(d.status != 0 && d.stderr.contains("--dropout"))
+        let a = try CLI.run(["train", "charlm", "--train", "x", "--average", "1"])
+        #expect(a.status != 0 && a.stderr.contains("--average must be in [0, 1)"), "\(a.stderr)")
     }
 }

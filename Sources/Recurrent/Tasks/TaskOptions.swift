@@ -39,6 +39,9 @@ public struct TaskOptions: Sendable {
     public var beamWidth: Int?
     /// Cosine-anneal the learning rate over the run (nil: the task's default).
     public var anneal: Bool?
+    /// Decay of the exponential moving average of the parameters that every evaluation also
+    /// scores (see ``ParameterAverage``); 0 turns it off, nil takes the task's default.
+    public var averageDecay: Double?
     /// Record gradient-through-time snapshots every this many steps (for reports).
     public var gradientSnapshotEvery: Int?
 
@@ -160,9 +163,10 @@ extension TaskOptions {
     }
 
     /// Training options: epochs/time budget from the command line, else the task's default
-    /// budget; clipping; checkpoint path.
-    public func trainingOptions(defaultBudget: Double, defaultClip: Double?) -> TrainingOptions {
+    /// budget; clipping; parameter averaging; checkpoint path.
+    public func trainingOptions(defaultBudget: Double, defaultClip: Double?, defaultAverageDecay: Double? = nil) -> TrainingOptions {
         var o = TrainingOptions()
+        o.averageDecay = (averageDecay ?? defaultAverageDecay).flatMap { $0 > 0 ? $0 : nil }
         o.epochs = epochs
         o.timeBudget = timeBudget ?? (epochs == nil ? defaultBudget : nil)
         o.clipNorm = clipNorm ?? defaultClip

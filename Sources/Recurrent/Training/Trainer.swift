@@ -36,6 +36,10 @@ public struct TrainingOptions: Sendable {
     public var checkpoint: URL?
     /// Sample the probe layer's gradient-through-time every this many steps (nil: never).
     public var gradientSnapshotEvery: Int?
+    /// Keep an exponential moving average of the parameters with this decay (see
+    /// ``ParameterAverage``; nil: none). Each evaluation then also scores the average (split
+    /// "validation (averaged)"), and the best parameters kept may be the averaged ones.
+    public var averageDecay: Double?
 
     public init() {}
 }
@@ -66,6 +70,8 @@ public struct TrainerState: Codable, Sendable, Equatable {
     public var evaluationsWithoutImprovement = 0
     public var history = TrainingHistory()
     public var plateau: ReduceOnPlateau?
+    /// Optimizer steps folded into the parameter average (nil: no average).
+    public var averageUpdates: Int?
     public init() {}
 }
 
@@ -85,6 +91,10 @@ public final class Trainer<Model: TrainableModel> {
     /// default data-parallel over ``Distributed/world`` under `mpirun`, else nothing.
     public var synchronizer: any GradientSynchronizer = Distributed.defaultSynchronizer
     private var bestParameters: [String: Tensor<Float>]?
+    /// The parameters training had reached when `fit` ended with the best ones loaded:
+    /// where a resumed run (or the next `fit`) continues from.
+    private var lastParameters: [String: Tensor<Float>]?
+    private var average: ParameterAverage?
     private var guardrail: GradientGuard
 
     public init(model: Model, optimizer: any Optimizer<Float>, options: TrainingOptions) {
@@ -113,6 +123,9 @@ public final class Trainer<Model: TrainableModel> {
         guardrail.policy = options.nonFinitePolicy
         model.isTraining = true
         try synchronizer.beginTraining(parameters: named, optimizer: optimizer)
+        if let last = lastParameters { try model.load(stateDict: last) }
+        lastParameters = nil
+        if let decay = options.averageDecay, average == nil { average = ParameterAverage(parameters, decay: decay) }
         while try !synchronizer.agree(finished) {
             if state.batchIndex == 0 { model.beginEpoch() }
             let (batch, share) = try synchronizer.localBatch(source.batch(epoch: state.epoch, index: state.batchIndex))
@@ -136,6 +149,8 @@ public final class Trainer<Model: TrainableModel> {
                     norm = parameters.reduce(0) { $0 + $1.gradient.sumOfSquares }.squareRoot()
                 }
                 optimizer.step()
+                average?.update(parameters)
+                state.averageUpdates = average?.updates
             }
             state.elapsed += Date().timeIntervalSince(start)
             state.step += 1
@@ -159,7 +174,10 @@ public final class Trainer<Model: TrainableModel> {
                                          batchesPerEpoch: source.batchesPerEpoch, loss: loss, fraction: fraction,
                                          elapsed: state.elapsed, lastEvaluation: lastEvaluation))
         }
-        if options.keepBest, let best = bestParameters { try model.load(stateDict: best) }
+        if options.keepBest, let best = bestParameters {
+            lastParameters = model.stateDict
+            try model.load(stateDict: best)
+        }
         if let url = options.checkpoint { try saveCheckpoint(to: url) }
         try synchronizer.endTraining(parameters: named)
         return state.history
@@ -169,9 +187,24 @@ public final class Trainer<Model: TrainableModel> {
         model.isTraining = false
         defer { model.isTraining = true }
         let saved = model.resumableState()  // evaluation must not disturb carried state
-        let metrics = try model.evaluate(validation)
+        var metrics = try model.evaluate(validation)
         try model.restore(saved)
         state.history.evaluations.append(EvaluationRecord(step: state.step, epoch: state.epoch, split: "validation", metrics: metrics))
+        var candidate: [String: Tensor<Float>]?  // the averaged parameters, when they score better
+        if let average {
+            let current = model.stateDict
+            let averaged = Dictionary(uniqueKeysWithValues: zip(model.namedParameters.map(\.name), average.values))
+            try model.load(stateDict: averaged)
+            let m = try model.evaluate(validation)
+            try model.load(stateDict: current)
+            try model.restore(saved)
+            state.history.evaluations.append(EvaluationRecord(step: state.step, epoch: state.epoch, split: "validation (averaged)", metrics: m))
+            if let a = m[options.monitor], a.isFinite,
+               metrics[options.monitor].map({ !$0.isFinite || (options.monitorMaximizes ? a > $0 : a < $0) }) ?? true {
+                metrics = m
+                candidate = averaged
+            }
+        }
         guard let value = metrics[options.monitor], value.isFinite else { return metrics }
         let tie = options.tieBreakMonitor.flatMap { metrics[$0] }.flatMap { $0.isFinite ? $0 : nil }
         var improved = state.best.map { options.monitorMaximizes ? value > $0 : value < $0 } ?? true
@@ -181,7 +214,7 @@ public final class Trainer<Model: TrainableModel> {
             state.best = value
             state.bestStep = state.step
             state.evaluationsWithoutImprovement = 0
-            if options.keepBest { bestParameters = model.stateDict }
+            if options.keepBest { bestParameters = candidate ?? model.stateDict }
         } else {
             state.evaluationsWithoutImprovement += 1
         }
@@ -214,6 +247,8 @@ public final class Trainer<Model: TrainableModel> {
     public func makeCheckpoint() -> Checkpoint {
         var extra = model.resumableState()
         if let best = bestParameters { for (k, v) in best { extra.tensors["best." + k] = v } }
+        if let average { for (i, v) in average.values.enumerated() { extra.tensors["average.\(i)"] = v } }
+        if let last = lastParameters { for (k, v) in last { extra.tensors["current." + k] = v } }
         return Checkpoint(parameters: model.namedParameters.map { ($0.name, $0.parameter.value) },
                           metadata: checkpointMetadata, optimizer: optimizer.state,
                           trainer: state, resumable: extra)
@@ -238,10 +273,22 @@ public final class Trainer<Model: TrainableModel> {
         var extra = checkpoint.resumable
         var best: [String: Tensor<Float>] = [:]
         for (k, v) in extra.tensors where k.hasPrefix("best.") { best[String(k.dropFirst(5))] = v }
-        extra.tensors = extra.tensors.filter { !$0.key.hasPrefix("best.") }
+        var averaged: [Tensor<Float>] = [], current: [String: Tensor<Float>] = [:]
+        while let v = extra.tensors["average.\(averaged.count)"] { averaged.append(v) }
+        for (k, v) in extra.tensors where k.hasPrefix("current.") { current[String(k.dropFirst(8))] = v }
+        extra.tensors = extra.tensors.filter { !["best.", "average.", "current."].contains(where: $0.key.hasPrefix) }
+        // A run that ended with its best parameters loaded continues from where it was.
+        if !current.isEmpty { try model.load(stateDict: current) }
+        lastParameters = nil
         try model.restore(synchronizer.localState(extra, of: model))
         bestParameters = best.isEmpty ? nil : best
         state = trainer
+        average = nil
+        if let decay = options.averageDecay, let updates = trainer.averageUpdates {
+            var a = ParameterAverage(model.parameters, decay: decay)
+            try a.restore(values: averaged, updates: updates)
+            average = a
+        }
     }
 }
 

@@ -49,6 +49,9 @@ struct TrainOptions: ParsableArguments {
     var anneal: Bool?
     @Option(name: .customLong("validation-fraction"), help: "Fraction of the training data held out for validation and early stopping.")
     var validationFraction: Double?
+    @Option(name: .customLong("average"),
+            help: "Cap on the decay of a moving average of the parameters (about the last twentieth of the steps until the cap binds) that each evaluation also scores, keeping the better; 0 = off (default: 0.999 for charlm, off elsewhere).")
+    var averageDecay: Double?
 
     func validate() throws {
         if let d = dropout, !(0..<1).contains(d) { throw ValidationError("--dropout must be in [0, 1), got \(d)") }
@@ -60,6 +63,7 @@ struct TrainOptions: ParsableArguments {
         if let t = timeBudget, !(t > 0) { throw ValidationError("--time-budget must be positive, got \(t)") }
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let f = validationFraction, !(f > 0 && f < 1) { throw ValidationError("--validation-fraction must be in (0, 1), got \(f)") }
+        if let d = averageDecay, !(d >= 0 && d < 1) { throw ValidationError("--average must be in [0, 1), got \(d)") }
     }
 
     func taskOptions(task: String) -> TaskOptions {
@@ -89,6 +93,7 @@ struct TrainOptions: ParsableArguments {
         o.beamWidth = beam
         o.anneal = anneal
         o.validationFraction = validationFraction
+        o.averageDecay = averageDecay
         if report != nil { o.gradientSnapshotEvery = 10 }
         return o
     }
@@ -120,7 +125,7 @@ func writeMetrics(_ run: TaskRun, to path: String) throws {
     let test = run.test.keys.sorted().map { k in "\"\(k)\":\(jsonNumber(run.test[k]!))" }.joined(separator: ",")
     fields.append("\"test\":{\(test)}")
     let evals = run.history.evaluations.map { e in
-        "{\"step\":\(e.step),\"epoch\":\(e.epoch)," + e.metrics.keys.sorted().map { "\"\($0)\":\(jsonNumber(e.metrics[$0]!))" }.joined(separator: ",") + "}"
+        "{\"split\":\"\(e.split)\",\"step\":\(e.step),\"epoch\":\(e.epoch)," + e.metrics.keys.sorted().map { "\"\($0)\":\(jsonNumber(e.metrics[$0]!))" }.joined(separator: ",") + "}"
     }.joined(separator: ",")
     fields.append("\"validation\":[\(evals)]")
     try atomicWrite(Data(("{" + fields.joined(separator: ",") + "}\n").utf8), to: URL(fileURLWithPath: path))

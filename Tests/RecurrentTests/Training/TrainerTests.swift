@@ -20,32 +20,72 @@ import Testing
     }
 
     /// (No other test may force a kernel path meanwhile: see KernelPathLock.)
-    @Test func resumingReproducesAnUninterruptedRunBitForBit() throws {
-        try KernelPathLock.exclusive { try resumeAndCompare() }
+    @Test(arguments: [false, true])
+    func resumingReproducesAnUninterruptedRunBitForBit(averaging: Bool) throws {
+        try KernelPathLock.exclusive { try resumeAndCompare(averaging: averaging) }
     }
 
-    private func resumeAndCompare() throws {
+    /// With averaging: a jittery rate and validation every 10 steps, so that when the first
+    /// run stops (step 70) the best parameters, which it ends with, are not the ones it
+    /// reached (the average scores better there): the checkpoint must hold both, and the
+    /// average itself.
+    private func resumeAndCompare(averaging: Bool) throws {
+        let (total, stop) = averaging ? (120, 70) : (12, 6)
+        func configure(_ t: Trainer<LanguageModel>) {
+            t.options.maxSteps = total
+            guard averaging else { return }
+            t.options.averageDecay = 0.9
+            t.options.evaluateEvery = 10
+            t.optimizer.learningRate = 0.05
+        }
+        let validation = averaging ? [try makeRun().2.batch(epoch: 0, index: 2)] : []
         let (straight, t1, chunks) = try makeRun()
-        try t1.fit(chunks)
+        configure(t1)
+        try t1.fit(chunks, validation: validation)
 
         let (first, t2, _) = try makeRun()
-        t2.options.maxSteps = 6
-        try t2.fit(chunks)
+        configure(t2)
+        t2.options.maxSteps = stop
+        try t2.fit(chunks, validation: validation)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("resume-\(UUID()).safetensors")
         defer { try? FileManager.default.removeItem(at: url) }
         try t2.saveCheckpoint(to: url)
         _ = first
 
         let (resumed, t3, _) = try makeRun(seed: 99)  // different init: everything must come from the file
+        configure(t3)
         try t3.resume(from: Checkpoint.read(from: url))
-        t3.options.maxSteps = 12
-        try t3.fit(chunks)
-        #expect(t3.state.step == 12)
+        try t3.fit(chunks, validation: validation)
+        #expect(t3.state.step == total)
         for ((n1, p1), (n2, p2)) in zip(straight.namedParameters, resumed.namedParameters) {
             #expect(n1 == n2)
             #expect(p1.value == p2.value, "parameter \(n1) differs after resume")
         }
         #expect(t1.history.steps.map(\.loss) == t3.history.steps.map(\.loss))
+        #expect(t1.history.evaluations == t3.history.evaluations)
+    }
+
+    /// Every evaluation also scores the parameter average, and the parameters kept at the end
+    /// are the best of all that were scored, averaged or not.
+    @Test func averagingScoresTheAverageAndKeepsTheBest() throws {
+        let (model, trainer, chunks) = try makeRun()
+        // A rate high enough that the last step's parameters jitter: at step 120 the average
+        // scores ≈ 0.55 against ≈ 0.72 for them (and ≈ 0.76 / 0.78 at step 60), so the
+        // parameters kept are the averaged ones.
+        trainer.options.maxSteps = 120
+        trainer.options.evaluateEvery = 60
+        trainer.options.averageDecay = 0.9
+        trainer.optimizer.learningRate = 0.05
+        let validation = [try chunks.batch(epoch: 0, index: 2)]
+        let history = try trainer.fit(chunks, validation: validation)
+        let raw = history.evaluations.filter { $0.split == "validation" }
+        let averaged = history.evaluations.filter { $0.split == "validation (averaged)" }
+        #expect(raw.map(\.step) == [60, 120] && averaged.map(\.step) == [60, 120])
+        let best = history.evaluations.compactMap { $0.metrics["loss"] }.min()!
+        #expect(averaged[1].metrics["loss"] == best, "\(history.evaluations)")
+        model.isTraining = false
+        let final = try model.evaluate(validation)["loss"]!
+        #expect(abs(final - best) <= 1e-9 * (1 + best), "kept parameters score \(final), best evaluation \(best)")
     }
 
     @Test func annealingFollowsTheFractionOfTheRun() throws {
