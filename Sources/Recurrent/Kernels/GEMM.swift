@@ -39,6 +39,14 @@ public enum KernelConfiguration {
     }
     /// The instruction set the kernels use now ("avx512", "avx2" or "portable").
     public static var isaName: String { String(cString: rk_isa_name(rk_isa_active())) }
+
+    /// How the fused recurrence shares a sequence among threads (tests and benchmarks;
+    /// `RECURRENT_RECURRENCE_SPLIT=rows|units` sets it for a process).
+    enum RecurrenceSplit: Int32 { case automatic = 0, units = 1, rows = 2 }
+    static var recurrenceSplit: RecurrenceSplit {
+        get { RecurrenceSplit(rawValue: rk_recurrence_split()) ?? .automatic }
+        set { rk_set_recurrence_split(newValue.rawValue) }
+    }
 }
 
 extension KernelConfiguration {

@@ -9,9 +9,11 @@ extern "C" {
 enum { RK_CELL_RNN_TANH = 0, RK_CELL_RNN_RELU = 1, RK_CELL_LSTM = 2, RK_CELL_GRU = 3 };
 
 /// The time loop of one direction of a recurrent layer, every step's recurrent product and
-/// cell pass fused: each kernel thread owns a share of the hidden units, computes the
-/// gate columns of those units (W_hh packed once per call, per thread) and then their cell
-/// pass, so the threads meet once per step (a barrier) and the cell work is split too.
+/// cell pass fused. Kernel threads share it out by batch rows when each gets at least 8
+/// (each runs its rows' whole recurrence alone, never waiting for the others), else by
+/// hidden units: each owns a share of the units, computes the gate columns of those units
+/// (W_hh packed once per call, per thread) and then their cell pass, so the threads meet
+/// once per step (a barrier) and the cell work is split too.
 ///
 /// Layout (time-major, as RecurrentDirection): xp (T·B, G·H) holds W_ih·x + biases
 /// (LSTM, RNN: b_ih + b_hh; GRU: b_ih); states hs, cs ((T+1)·B, H): the forward direction
@@ -43,6 +45,14 @@ void rk_d_recurrence_backward(int cell, long T, long B, long H, int reverse, con
                               const double *hs, const double *cs, const double *dy, long ldy,
                               long truncation, double *dh, double *dc, double *dg, double *dgh,
                               double *dbias, double *dbias_h);
+
+/// How the fused recurrence shares its work among threads: RK_SPLIT_AUTO (the rule above;
+/// the default, or the environment's RECURRENT_RECURRENCE_SPLIT=rows|units), or always by
+/// rows / units (where the batch allows: rows needs B ≥ 2). Results agree to rounding of
+/// the bias-gradient sums (both splits give the same outputs and state gradients bit for bit).
+enum { RK_SPLIT_AUTO = 0, RK_SPLIT_UNITS = 1, RK_SPLIT_ROWS = 2 };
+void rk_set_recurrence_split(int mode);
+int rk_recurrence_split(void);
 
 #ifdef __cplusplus
 }

@@ -9,6 +9,24 @@
 /// at a barrier every step, which costs a few hundred nanoseconds.
 #define RK_RECURRENCE_MIN_STEP_FLOPS 6.5e4
 
+/// Participants share batch rows only when each gets at least this many (enough for
+/// register tiles of four rows or more); smaller batches share hidden units.
+#define RK_RECURRENCE_MIN_SPLIT_ROWS 8
+
+static _Atomic int split_mode = -1; // -1: not read from the environment yet
+
+void rk_set_recurrence_split(int mode) { split_mode = mode; }
+
+int rk_recurrence_split(void) {
+    int mode = split_mode;
+    if (mode < 0) {
+        const char *env = getenv("RECURRENT_RECURRENCE_SPLIT");
+        mode = env && !strcmp(env, "rows") ? RK_SPLIT_ROWS : env && !strcmp(env, "units") ? RK_SPLIT_UNITS : RK_SPLIT_AUTO;
+        split_mode = mode;
+    }
+    return mode;
+}
+
 #define T float
 #define P s
 #include "recurrence_driver.h"

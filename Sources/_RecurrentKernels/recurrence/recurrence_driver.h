@@ -1,15 +1,22 @@
 // Template of the fused recurrence (rk_recurrence.h) for one element type: recurrence.c
 // includes it with T (element type) and P (s or d) defined.
 //
-// Each participant of the job owns the hidden units u0 ..< u1 (whole NR-wide column
-// panels, so its products need no edge handling beyond the last panel) and runs the
-// whole time loop:
+// The participants of a job share the work in one of two ways (the job's split_rows):
+// - by batch rows (batches of at least RK_RECURRENCE_MIN_SPLIT_ROWS rows per participant):
+//   each owns rows b0 ..< b1 and runs the whole time loop on them alone — every row's
+//   recurrence is independent, so the participants never meet until the end (no per-step
+//   barrier: jitter of one thread at one step is not waited for by the others), at the cost
+//   of each reading all of W_hh every step;
+// - by hidden units u0 ..< u1 (whole NR-wide column panels, so its products need no edge
+//   handling beyond the last panel), which small batches (batch 1) need:
 //   forward  step: gates[:, its units] (+)= h_{t-1} · W_hhᵀ[:, its units]; cell pass on its
 //                  units -> h_t, c_t [its units]; barrier (the next product reads all of h_t).
 //   backward step: cell pass on its units -> dgates[:, its units], dh := 0 there; barrier
 //                  (the product reads every unit's dgates); dh[:, its units] += dgates · W_hh.
-// The backward product only writes the participant's own units of dh, which is all its
-// next cell pass reads, so one barrier per step suffices in both directions.
+//   The backward product only writes the participant's own units of dh, which is all its
+//   next cell pass reads, so one barrier per step suffices in both directions.
+// Either way a participant's rows and units are a window (row offset b0, B' rows) on the
+// same buffers and strides, so one loop serves both.
 #define CAT3_(a, b, c) a##b##c
 #define CAT3(a, b, c) CAT3_(a, b, c)
 #define IMPL CAT3(rk_, P, gemm_impl)
@@ -28,14 +35,24 @@ typedef struct {
     const T *dy;
     long ldy, truncation;
     T *dh, *dc, *dg, *dgh;
-    T *dbias, *dbias_h;  // += column sums of dg and dgh (NULL: not wanted)
+    double *acc, *acc_h; // per participant, G·H column sums of its rows of dg and dgh (NULL: not wanted)
+    int split_rows;      // share rows (else units) out
     rk_barrier barrier;
 } LOCAL(job);
 
-/// The units of participant i of count.
-static void LOCAL(share)(const LOCAL(job) *jb, int i, int count, long *u0, long *u1) {
+/// The rows and units of participant i of count.
+static void LOCAL(share)(const LOCAL(job) *jb, int i, int count, long *b0, long *b1, long *u0, long *u1) {
+    if (jb->split_rows) {
+        *b0 = jb->B * i / count;
+        *b1 = jb->B * (i + 1) / count;
+        *u0 = 0;
+        *u1 = jb->H;
+        return;
+    }
     long nr = jb->im->nr;
     long c0 = jb->chunks * i / count, c1 = jb->chunks * (i + 1) / count;
+    *b0 = 0;
+    *b1 = jb->B;
     *u0 = c0 * nr;
     *u1 = c1 * nr < jb->H ? c1 * nr : jb->H;
 }
@@ -70,11 +87,13 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
     LOCAL(job) *jb = ctx;
     const IMPL *im = jb->im;
     const long steps = jb->steps, B = jb->B, H = jb->H, G = jb->G, BH = B * H, nr = im->nr;
-    long u0, u1;
-    LOCAL(share)(jb, i, count, &u0, &u1);
-    const long width = u1 - u0, ppg = (width + nr - 1) / nr, kc = CAT3(rk_, P, gemm_depth_chunk)(im, H);
+    long b0, b1, u0, u1;
+    LOCAL(share)(jb, i, count, &b0, &b1, &u0, &u1);
+    const long Bp = b1 - b0, width = u1 - u0, ppg = (width + nr - 1) / nr, kc = CAT3(rk_, P, gemm_depth_chunk)(im, H);
+    const int32_t *lengths = jb->lengths ? jb->lengths + b0 : NULL;
+    const int meet = !jb->split_rows;
     long panels;
-    long *rows = LOCAL(row_panels)(im, B, &panels);
+    long *rows = LOCAL(row_panels)(im, Bp, &panels);
     // W_hhᵀ restricted to this participant's units of every gate, packed once.
     T *pb = rk_scratch(1, sizeof(T) * (size_t)(H * G * ppg * nr));
     for (long pc = 0, off = 0; pc < H; pc += kc) {
@@ -82,121 +101,135 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
         for (long g = 0; g < G; g++, off += k * ppg * nr)
             im->pack_b_trans(k, width, jb->whh + (g * H + u0) * H + pc, H, pb + off);
     }
-    T *pa = rk_scratch(0, sizeof(T) * (size_t)(B * kc));
+    T *pa = rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
+    // Row t·B + b0 of each time-major buffer: the participant's window.
+    const long gstep = B * G * H, goff = b0 * G * H;
     for (long s = 0; s < steps; s++) {
         long t = jb->reverse ? steps - 1 - s : s;
         long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
-        const T *hprev = jb->hs + prev * BH;
-        T *h = jb->hs + next * BH;
+        const T *hprev = jb->hs + prev * BH + b0 * H;
+        T *h = jb->hs + next * BH + b0 * H;
         switch (jb->cell) {
         case RK_CELL_LSTM: {
-            T *gt = jb->xp + t * B * G * H;
+            T *gt = jb->xp + t * gstep + goff;
             LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, pa);
-            CELL(_lstm_forward_units)(B, H, u0, u1, t, jb->lengths, gt, jb->cs + prev * BH, hprev,
-                                      jb->cs + next * BH, h);
+            CELL(_lstm_forward_units)(Bp, H, u0, u1, t, lengths, gt, jb->cs + prev * BH + b0 * H, hprev,
+                                      jb->cs + next * BH + b0 * H, h);
             break;
         }
         case RK_CELL_GRU: {
-            T *hpt = jb->hp + t * B * G * H;
+            T *hpt = jb->hp + t * gstep + goff;
             LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, pa);
-            CELL(_gru_forward_units)(B, H, u0, u1, t, jb->lengths, jb->xp + t * B * G * H, G * H, hpt,
-                                     jb->bhh, jb->gates + t * B * G * H, hprev, h);
+            CELL(_gru_forward_units)(Bp, H, u0, u1, t, lengths, jb->xp + t * gstep + goff, G * H, hpt,
+                                     jb->bhh, jb->gates + t * gstep + goff, hprev, h);
             break;
         }
         default: {
-            T *pre = jb->xp + t * BH;
+            T *pre = jb->xp + t * BH + b0 * H;
             LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, pa);
-            CELL(_rnn_forward_units)(B, H, u0, u1, t, jb->lengths, act, pre, hprev, h);
+            CELL(_rnn_forward_units)(Bp, H, u0, u1, t, lengths, act, pre, hprev, h);
             break;
         }
         }
-        rk_barrier_wait(&jb->barrier, count);
+        if (meet) rk_barrier_wait(&jb->barrier, count);
     }
     free(rows);
 }
 
-// acc[q·width + j] += Σ_b g[b, q·H + u0 + j]: a participant's units of the bias gradient,
-// summed while its gate gradients are still in cache (double, as the elementwise sums).
+// acc[q·H + u0 + j] += Σ_b g[b, q·H + u0 + j] over the B rows at g: a participant's share
+// of the bias gradient, summed while its gate gradients are still in cache (double, as the
+// elementwise sums).
 static void LOCAL(sum_units)(long B, long G, long H, long u0, long width, const T *g, double *acc) {
     for (long b = 0; b < B; b++)
         for (long q = 0; q < G; q++) {
             const T *row = g + b * G * H + q * H + u0;
-            double *a = acc + q * width;
+            double *a = acc + q * H + u0;
             for (long j = 0; j < width; j++) a[j] += (double)row[j];
         }
 }
 
-static void LOCAL(add_units)(long G, long H, long u0, long width, const double *acc, T *out) {
-    for (long q = 0; q < G; q++)
-        for (long j = 0; j < width; j++) out[q * H + u0 + j] += (T)acc[q * width + j];
+// out += the participants' sums, added in participant order (a unit split's shares are
+// disjoint, so there each column is one participant's sum, as with one thread).
+static void LOCAL(add_sums)(int count, long GH, const double *acc, T *out) {
+    for (long k = 0; k < GH; k++) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) sum += acc[i * GH + k];
+        out[k] += (T)sum;
+    }
 }
 
 static void LOCAL(backward_task)(void *ctx, int i, int count) {
     LOCAL(job) *jb = ctx;
     const IMPL *im = jb->im;
     const long steps = jb->steps, B = jb->B, H = jb->H, G = jb->G, GH = G * H, BH = B * H, nr = im->nr;
-    long u0, u1;
-    LOCAL(share)(jb, i, count, &u0, &u1);
-    const long width = u1 - u0, ppg = (width + nr - 1) / nr, kc = CAT3(rk_, P, gemm_depth_chunk)(im, GH);
+    long b0, b1, u0, u1;
+    LOCAL(share)(jb, i, count, &b0, &b1, &u0, &u1);
+    const long Bp = b1 - b0, width = u1 - u0, ppg = (width + nr - 1) / nr, kc = CAT3(rk_, P, gemm_depth_chunk)(im, GH);
+    const int32_t *lengths = jb->lengths ? jb->lengths + b0 : NULL;
+    const int meet = !jb->split_rows;
     long panels;
-    long *rows = LOCAL(row_panels)(im, B, &panels);
+    long *rows = LOCAL(row_panels)(im, Bp, &panels);
     // W_hh restricted to this participant's columns (units), all G·H rows, packed once.
     T *pb = rk_scratch(1, sizeof(T) * (size_t)(GH * ppg * nr));
     for (long pc = 0; pc < GH; pc += kc) {
         long k = GH - pc < kc ? GH - pc : kc;
         CAT3(rk_, P, pack_b)(k, width, (int)nr, jb->whh + pc * H + u0, H, pb + pc * ppg * nr);
     }
-    T *pa = rk_scratch(0, sizeof(T) * (size_t)(B * kc));
+    T *pa = rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
-    T *dh = jb->dh, *dc = jb->dc;
-    double *acc = jb->dbias ? calloc((size_t)(G * width), sizeof(double)) : NULL;
-    double *acc_h = jb->dbias_h ? calloc((size_t)(G * width), sizeof(double)) : NULL;
+    T *dh = jb->dh + b0 * H, *dc = jb->dc ? jb->dc + b0 * H : NULL;
+    double *acc = jb->acc ? jb->acc + i * GH : NULL, *acc_h = jb->acc_h ? jb->acc_h + i * GH : NULL;
+    const long gstep = B * GH, goff = b0 * GH;
     for (long s = 0; s < steps; s++) {
         long t = jb->reverse ? s : steps - 1 - s;
         long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
-        const T *dyt = jb->dy ? jb->dy + t * B * jb->ldy : NULL;
-        T *dgt = jb->dg + t * B * GH, *dght = dgt;
+        const T *dyt = jb->dy ? jb->dy + (t * B + b0) * jb->ldy : NULL;
+        T *dgt = jb->dg + t * gstep + goff, *dght = dgt;
         switch (jb->cell) {
         case RK_CELL_LSTM:
-            CELL(_lstm_backward_units)(B, H, u0, u1, t, jb->lengths, jb->xp + t * B * GH, jb->cs + prev * BH,
-                                       jb->cs + next * BH, dyt, jb->ldy, dh, dc, dgt);
+            CELL(_lstm_backward_units)(Bp, H, u0, u1, t, lengths, jb->xp + t * gstep + goff, jb->cs + prev * BH + b0 * H,
+                                       jb->cs + next * BH + b0 * H, dyt, jb->ldy, dh, dc, dgt);
             break;
         case RK_CELL_GRU:
-            dght = jb->dgh + t * B * GH;
-            CELL(_gru_backward_units)(B, H, u0, u1, t, jb->lengths, jb->gates + t * B * GH, jb->hp + t * B * GH,
-                                      jb->hs + prev * BH, dyt, jb->ldy, dh, dgt, dght);
+            dght = jb->dgh + t * gstep + goff;
+            CELL(_gru_backward_units)(Bp, H, u0, u1, t, lengths, jb->gates + t * gstep + goff, jb->hp + t * gstep + goff,
+                                      jb->hs + prev * BH + b0 * H, dyt, jb->ldy, dh, dgt, dght);
             break;
         default:
-            CELL(_rnn_backward_units)(B, H, u0, u1, t, jb->lengths, act, jb->hs + next * BH, dyt, jb->ldy, dh, dgt);
+            CELL(_rnn_backward_units)(Bp, H, u0, u1, t, lengths, act, jb->hs + next * BH + b0 * H, dyt, jb->ldy, dh, dgt);
             break;
         }
-        if (acc) LOCAL(sum_units)(B, G, H, u0, width, dgt, acc);
-        if (acc_h) LOCAL(sum_units)(B, G, H, u0, width, dght, acc_h);
-        rk_barrier_wait(&jb->barrier, count);
+        if (acc) LOCAL(sum_units)(Bp, G, H, u0, width, dgt, acc);
+        if (acc_h) LOCAL(sum_units)(Bp, G, H, u0, width, dght, acc_h);
+        if (meet) rk_barrier_wait(&jb->barrier, count);
         LOCAL(product)(im, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, pa);
         // Truncated BPTT: the state entering each chunk of `truncation` steps is detached.
         long processed = jb->reverse ? steps - 1 - t : t;
         if (jb->truncation > 0 && processed > 0 && processed % jb->truncation == 0) {
-            for (long b = 0; b < B; b++) {
+            for (long b = 0; b < Bp; b++) {
                 memset(dh + b * H + u0, 0, sizeof(T) * (size_t)width);
                 if (dc) memset(dc + b * H + u0, 0, sizeof(T) * (size_t)width);
             }
         }
     }
-    if (acc) LOCAL(add_units)(G, H, u0, width, acc, jb->dbias);
-    if (acc_h) LOCAL(add_units)(G, H, u0, width, acc_h, jb->dbias_h);
-    free(acc);
-    free(acc_h);
     free(rows);
 }
 
-/// Participants for a job: one per share of at least one unit panel, and only when a
-/// step's product is large enough to pay for a barrier per step.
-static int LOCAL(participants)(const LOCAL(job) *jb) {
+/// Participants for a job, and how they share it (sets jb->split_rows): only when a
+/// step's product is large enough to pay for the threads (a barrier per step when they
+/// share units); by rows when every participant gets enough of them, else one per share
+/// of at least one unit panel.
+static int LOCAL(participants)(LOCAL(job) *jb) {
     int threads = rk_get_threads();
     double step_flops = 2.0 * (double)jb->B * (double)jb->G * (double)jb->H * (double)jb->H;
+    jb->split_rows = 0;
     if (threads <= 1 || step_flops < RK_RECURRENCE_MIN_STEP_FLOPS) return 1;
+    int mode = rk_recurrence_split();
+    if (mode == RK_SPLIT_ROWS || (mode == RK_SPLIT_AUTO && jb->B >= (long)threads * RK_RECURRENCE_MIN_SPLIT_ROWS)) {
+        jb->split_rows = 1;
+        return jb->B < threads ? (int)jb->B : threads;
+    }
     return jb->chunks < threads ? (int)jb->chunks : threads;
 }
 
@@ -222,8 +255,16 @@ void CAT3(rk_, P, _recurrence_backward)(int cell, long steps, long B, long H, in
                      .chunks = (H + im->nr - 1) / im->nr, .reverse = reverse, .lengths = lengths,
                      .whh = whh, .xp = (T *)xp, .hp = (T *)hp, .gates = (T *)gates, .hs = (T *)hs,
                      .cs = (T *)cs, .dy = dy, .ldy = ldy, .truncation = truncation, .dh = dh, .dc = dc,
-                     .dg = dg, .dgh = dgh, .dbias = dbias, .dbias_h = dbias_h};
-    rk_parallel_concurrent(LOCAL(participants)(&jb), LOCAL(backward_task), &jb);
+                     .dg = dg, .dgh = dgh};
+    const int count = LOCAL(participants)(&jb);
+    const long GH = jb.G * H;
+    if (dbias && !(jb.acc = calloc((size_t)(count * GH), sizeof(double)))) abort();
+    if (dbias_h && !(jb.acc_h = calloc((size_t)(count * GH), sizeof(double)))) abort();
+    rk_parallel_concurrent(count, LOCAL(backward_task), &jb);
+    if (dbias) LOCAL(add_sums)(count, GH, jb.acc, dbias);
+    if (dbias_h) LOCAL(add_sums)(count, GH, jb.acc_h, dbias_h);
+    free(jb.acc);
+    free(jb.acc_h);
 }
 
 #undef CAT3_

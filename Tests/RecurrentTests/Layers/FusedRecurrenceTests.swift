@@ -1,9 +1,10 @@
 import Testing
 @testable import Recurrent
 
-/// The fused time loop (`rk_recurrence.h`): every thread computes the gate columns and the
-/// cell pass of its own hidden units. Its results must not depend on the thread count, and
-/// must agree with the step-by-step loop (the one that serves gradient recording).
+/// The fused time loop (`rk_recurrence.h`): every thread runs the recurrence of its own batch
+/// rows, or computes the gate columns and the cell pass of its own hidden units. Its results
+/// must not depend on the thread count or the split, and must agree with the step-by-step
+/// loop (the one that serves gradient recording).
 @Suite(.serialized) struct FusedRecurrenceTests {
     /// Shapes whose per-step product is above the threshold for two threads, with hidden
     /// sizes that are not multiples of the register tile (a ragged last panel per thread),
@@ -11,10 +12,17 @@ import Testing
     static let cases: [(CellKind, hidden: Int)] = [(.lstm, 50), (.gru, 50), (.rnnTanh, 100), (.rnnReLU, 100)]
 
     func run<S: TensorScalar>(_ cell: CellKind, hidden: Int, _: S.Type, threads: Int, truncation: Int?,
-                              recording: Bool) throws -> [String: Tensor<S>] {
-        let saved = KernelConfiguration.threads
-        KernelConfiguration.threads = threads
-        defer { KernelConfiguration.threads = saved }
+                              recording: Bool, split: KernelConfiguration.RecurrenceSplit = .automatic) throws -> [String: Tensor<S>] {
+        try KernelPathLock.exclusive {
+            let saved = (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit)
+            (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit) = (threads, split)
+            defer { (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit) = saved }
+            return try runLayer(cell, hidden: hidden, S.self, truncation: truncation, recording: recording)
+        }
+    }
+
+    private func runLayer<S: TensorScalar>(_ cell: CellKind, hidden: Int, _: S.Type, truncation: Int?,
+                                           recording: Bool) throws -> [String: Tensor<S>] {
         let layer = RecurrentLayer<S>(cell, inputSize: 5, hiddenSize: hidden, numLayers: 2, bidirectional: true, seed: 4)
         layer.truncation = truncation
         layer.recordsGradientsThroughTime = recording
@@ -41,12 +49,27 @@ import Testing
     func twoThreadsMatchOne(_ cell: CellKind, hidden: Int) throws {
         for truncation in [nil, 4] {
             let one = try run(cell, hidden: hidden, Float.self, threads: 1, truncation: truncation, recording: false)
-            let two = try run(cell, hidden: hidden, Float.self, threads: 2, truncation: truncation, recording: false)
-            expectClose(one, two, tolerance: 1e-4, "\(cell) float, truncation \(truncation.map(String.init) ?? "none")")
             let oneD = try run(cell, hidden: hidden, Double.self, threads: 1, truncation: truncation, recording: false)
-            let twoD = try run(cell, hidden: hidden, Double.self, threads: 2, truncation: truncation, recording: false)
-            expectClose(oneD, twoD, tolerance: 1e-12, "\(cell) double, truncation \(truncation.map(String.init) ?? "none")")
+            for split in [KernelConfiguration.RecurrenceSplit.units, .rows] {
+                let what = "\(cell) \(split), truncation \(truncation.map(String.init) ?? "none")"
+                let two = try run(cell, hidden: hidden, Float.self, threads: 2, truncation: truncation, recording: false, split: split)
+                expectClose(one, two, tolerance: 1e-4, what + ", float")
+                let twoD = try run(cell, hidden: hidden, Double.self, threads: 2, truncation: truncation, recording: false, split: split)
+                expectClose(oneD, twoD, tolerance: 1e-12, what + ", double")
+            }
         }
+    }
+
+    /// Rows or units: every output and state gradient comes from the same kernel arithmetic
+    /// (bit for bit); only the bias-gradient sums are added up in another grouping.
+    @Test(arguments: cases)
+    func rowAndUnitSharesAgree(_ cell: CellKind, hidden: Int) throws {
+        let units = try run(cell, hidden: hidden, Float.self, threads: 2, truncation: 4, recording: false, split: .units)
+        let rows = try run(cell, hidden: hidden, Float.self, threads: 2, truncation: 4, recording: false, split: .rows)
+        for (name, u) in units where !name.hasPrefix("grad.bias") {
+            #expect(rows[name] == u, "\(cell): \(name) differs between the row and the unit split")
+        }
+        expectClose(units, rows, tolerance: 1e-6, "\(cell) rows vs units")
     }
 
     func expectClose<S: TensorScalar>(_ a: [String: Tensor<S>], _ b: [String: Tensor<S>], tolerance: Double, _ what: String) {
