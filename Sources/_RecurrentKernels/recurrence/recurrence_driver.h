@@ -37,6 +37,7 @@ typedef struct {
     T *dh, *dc, *dg, *dgh;
     double *acc, *acc_h; // per participant, G·H column sums of its rows of dg and dgh (NULL: not wanted)
     int split_rows;      // share rows (else units) out
+    T *pb_shared;        // split_rows: the one packed W_hh all participants read (the caller's scratch)
     rk_barrier barrier;
 } LOCAL(job);
 
@@ -95,12 +96,17 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
     long panels;
     long *rows = LOCAL(row_panels)(im, Bp, &panels);
     // W_hhᵀ restricted to this participant's units of every gate, packed once.
-    T *pb = rk_scratch(1, sizeof(T) * (size_t)(H * G * ppg * nr));
+    // Sharing rows, the participants pack one copy together (every (chunk, gate) block is
+    // packed by one of them), so that they read the same W_hh from the shared cache.
+    T *pb = jb->split_rows ? jb->pb_shared : rk_scratch(1, sizeof(T) * (size_t)(H * G * ppg * nr));
+    const int packers = jb->split_rows ? count : 1, packer = jb->split_rows ? i : 0;
+    long block = 0;
     for (long pc = 0, off = 0; pc < H; pc += kc) {
         long k = H - pc < kc ? H - pc : kc;
         for (long g = 0; g < G; g++, off += k * ppg * nr)
-            im->pack_b_trans(k, width, jb->whh + (g * H + u0) * H + pc, H, pb + off);
+            if (block++ % packers == packer) im->pack_b_trans(k, width, jb->whh + (g * H + u0) * H + pc, H, pb + off);
     }
+    if (packers > 1) rk_barrier_wait(&jb->barrier, count);
     T *pa = rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
     // Row t·B + b0 of each time-major buffer: the participant's window.
@@ -171,11 +177,13 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
     long panels;
     long *rows = LOCAL(row_panels)(im, Bp, &panels);
     // W_hh restricted to this participant's columns (units), all G·H rows, packed once.
-    T *pb = rk_scratch(1, sizeof(T) * (size_t)(GH * ppg * nr));
-    for (long pc = 0; pc < GH; pc += kc) {
+    T *pb = jb->split_rows ? jb->pb_shared : rk_scratch(1, sizeof(T) * (size_t)(GH * ppg * nr));
+    const int packers = jb->split_rows ? count : 1, packer = jb->split_rows ? i : 0;
+    for (long pc = 0, block = 0; pc < GH; pc += kc, block++) {
         long k = GH - pc < kc ? GH - pc : kc;
-        CAT3(rk_, P, pack_b)(k, width, (int)nr, jb->whh + pc * H + u0, H, pb + pc * ppg * nr);
+        if (block % packers == packer) CAT3(rk_, P, pack_b)(k, width, (int)nr, jb->whh + pc * H + u0, H, pb + pc * ppg * nr);
     }
+    if (packers > 1) rk_barrier_wait(&jb->barrier, count);
     T *pa = rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
     T *dh = jb->dh + b0 * H, *dc = jb->dc ? jb->dc + b0 * H : NULL;
@@ -233,6 +241,14 @@ static int LOCAL(participants)(LOCAL(job) *jb) {
     return jb->chunks < threads ? (int)jb->chunks : threads;
 }
 
+/// The caller's scratch for one packed copy of W_hh (G·H·H values, all H columns in NR
+/// panels, either direction's layout), shared by participants that split rows. The caller
+/// is participant 0, whose own scratch slot 1 it is; the tasks then leave that slot alone.
+static T *LOCAL(packed_whh)(const LOCAL(job) *jb) {
+    const long nr = jb->im->nr, ppg = (jb->H + nr - 1) / nr;
+    return rk_scratch(1, sizeof(T) * (size_t)(jb->G * jb->H * ppg * nr));
+}
+
 static int LOCAL(gate_count)(int cell) { return cell == RK_CELL_LSTM ? 4 : cell == RK_CELL_GRU ? 3 : 1; }
 
 void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
@@ -242,7 +258,9 @@ void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int
     LOCAL(job) jb = {.im = im, .cell = cell, .steps = steps, .B = B, .H = H, .G = LOCAL(gate_count)(cell),
                      .chunks = (H + im->nr - 1) / im->nr, .reverse = reverse, .lengths = lengths,
                      .whh = whh, .bhh = bhh, .xp = xp, .hp = hp, .gates = gates, .hs = hs, .cs = cs};
-    rk_parallel_concurrent(LOCAL(participants)(&jb), LOCAL(forward_task), &jb);
+    const int count = LOCAL(participants)(&jb);
+    if (jb.split_rows) jb.pb_shared = LOCAL(packed_whh)(&jb);
+    rk_parallel_concurrent(count, LOCAL(forward_task), &jb);
 }
 
 void CAT3(rk_, P, _recurrence_backward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
@@ -258,6 +276,7 @@ void CAT3(rk_, P, _recurrence_backward)(int cell, long steps, long B, long H, in
                      .dg = dg, .dgh = dgh};
     const int count = LOCAL(participants)(&jb);
     const long GH = jb.G * H;
+    if (jb.split_rows) jb.pb_shared = LOCAL(packed_whh)(&jb);
     if (dbias && !(jb.acc = calloc((size_t)(count * GH), sizeof(double)))) abort();
     if (dbias_h && !(jb.acc_h = calloc((size_t)(count * GH), sizeof(double)))) abort();
     rk_parallel_concurrent(count, LOCAL(backward_task), &jb);

@@ -6,62 +6,70 @@ import Testing
     /// Three speakers of the Japanese-vowels slice: above chance after a few epochs; metrics,
     /// confusion matrix, save → eval round trip, predict.
     @Test func seriesEndToEnd() throws {
-        let out = temporaryFile("safetensors")
-        defer { try? FileManager.default.removeItem(at: out) }
-        var o = quickOptions(train: taskFixture("classify/series_train.csv"), test: taskFixture("classify/series_test.csv"),
-                             out: out, epochs: 40)
-        o.learningRate = 0.01
-        let run = try ClassifyTask.train(o, progress: nil)
-        #expect(Set(run.test.keys) == ["accuracy", "loss", "examples"])
-        #expect(run.test["examples"] == 12)
-        #expect(run.test["accuracy"]! > 0.6, "accuracy \(run.test["accuracy"]!) (chance 1/3)")
-        #expect(run.artifacts.confusionLabels == ["1", "2", "3"])
-        #expect(run.artifacts.confusion.flatMap { $0 }.reduce(0, +) == 12)
-        #expect(run.history.evaluations.count > 0)
+        // Compares a run's test metrics with a later evaluation bit for bit: no test may
+        // force another kernel path in between (KernelPathLock).
+        try KernelPathLock.exclusive {
+            let out = temporaryFile("safetensors")
+            defer { try? FileManager.default.removeItem(at: out) }
+            var o = quickOptions(train: taskFixture("classify/series_train.csv"), test: taskFixture("classify/series_test.csv"),
+                                 out: out, epochs: 40)
+            o.learningRate = 0.01
+            let run = try ClassifyTask.train(o, progress: nil)
+            #expect(Set(run.test.keys) == ["accuracy", "loss", "examples"])
+            #expect(run.test["examples"] == 12)
+            #expect(run.test["accuracy"]! > 0.6, "accuracy \(run.test["accuracy"]!) (chance 1/3)")
+            #expect(run.artifacts.confusionLabels == ["1", "2", "3"])
+            #expect(run.artifacts.confusion.flatMap { $0 }.reduce(0, +) == 12)
+            #expect(run.history.evaluations.count > 0)
 
-        let model = try Checkpoint.read(from: out)
-        #expect(try Tasks.task(of: model).name == "classify")
-        let again = try ClassifyTask.evaluate(model, test: taskFixture("classify/series_test.csv"))
-        #expect(again == run.test)
+            let model = try Checkpoint.read(from: out)
+            #expect(try Tasks.task(of: model).name == "classify")
+            let again = try ClassifyTask.evaluate(model, test: taskFixture("classify/series_test.csv"))
+            #expect(again == run.test)
 
-        // Predict: a long-format CSV without a label column → one "id<TAB>label" per series.
-        let lines = ["id,t,c1,c2,c3,c4", "a,0,1.8,-0.2,0.3,-0.2", "a,1,1.9,-0.2,0.2,-0.2", "b,0,1.2,0.1,0.4,0.0"]
-        let predictions = try ClassifyTask.predict(model, inputs: lines)
-        #expect(predictions.count == 2)
-        #expect(predictions[0].hasPrefix("a\t") && predictions[1].hasPrefix("b\t"))
-        #expect(["1", "2", "3"].contains(String(predictions[0].dropFirst(2))))
+            // Predict: a long-format CSV without a label column → one "id<TAB>label" per series.
+            let lines = ["id,t,c1,c2,c3,c4", "a,0,1.8,-0.2,0.3,-0.2", "a,1,1.9,-0.2,0.2,-0.2", "b,0,1.2,0.1,0.4,0.0"]
+            let predictions = try ClassifyTask.predict(model, inputs: lines)
+            #expect(predictions.count == 2)
+            #expect(predictions[0].hasPrefix("a\t") && predictions[1].hasPrefix("b\t"))
+            #expect(["1", "2", "3"].contains(String(predictions[0].dropFirst(2))))
+        }
     }
 
     /// Text: the pipeline on the movie-sentiment slice, and learning on a separable set.
     @Test func textEndToEnd() throws {
-        let out = temporaryFile("safetensors")
-        defer { try? FileManager.default.removeItem(at: out) }
-        var o = quickOptions(train: taskFixture("classify/text_train.tsv"), test: taskFixture("classify/text_test.tsv"),
-                             out: out, epochs: 2)
-        o.embedding = 8
-        let run = try ClassifyTask.train(o, progress: nil)
-        #expect(Set(run.test.keys) == ["accuracy", "loss", "examples"])
-        let model = try Checkpoint.read(from: out)
-        #expect(try ClassifyTask.evaluate(model, test: taskFixture("classify/text_test.tsv")) == run.test)
-        let predictions = try ClassifyTask.predict(model, inputs: ["a fine film", "", "dull and lifeless"])
-        #expect(predictions.count == 3 && predictions.allSatisfy { $0 == "0" || $0 == "1" })
+        // Compares a run's test metrics with a later evaluation bit for bit: no test may
+        // force another kernel path in between (KernelPathLock).
+        try KernelPathLock.exclusive {
+            let out = temporaryFile("safetensors")
+            defer { try? FileManager.default.removeItem(at: out) }
+            var o = quickOptions(train: taskFixture("classify/text_train.tsv"), test: taskFixture("classify/text_test.tsv"),
+                                 out: out, epochs: 2)
+            o.embedding = 8
+            let run = try ClassifyTask.train(o, progress: nil)
+            #expect(Set(run.test.keys) == ["accuracy", "loss", "examples"])
+            let model = try Checkpoint.read(from: out)
+            #expect(try ClassifyTask.evaluate(model, test: taskFixture("classify/text_test.tsv")) == run.test)
+            let predictions = try ClassifyTask.predict(model, inputs: ["a fine film", "", "dull and lifeless"])
+            #expect(predictions.count == 3 && predictions.allSatisfy { $0 == "0" || $0 == "1" })
 
-        // Sentences whose label is a keyword among neutral words.
-        var rng = RandomGenerator(seed: 5)
-        let filler = ["the", "film", "was", "a", "story", "of", "some", "people", "and", "it"]
-        func sentence(_ label: Int) -> String {
-            var words = (0..<5).map { _ in filler[rng.index(below: filler.count)] }
-            words.insert(label == 1 ? "great" : "awful", at: rng.index(below: 6))
-            return words.joined(separator: " ")
+            // Sentences whose label is a keyword among neutral words.
+            var rng = RandomGenerator(seed: 5)
+            let filler = ["the", "film", "was", "a", "story", "of", "some", "people", "and", "it"]
+            func sentence(_ label: Int) -> String {
+                var words = (0..<5).map { _ in filler[rng.index(below: filler.count)] }
+                words.insert(label == 1 ? "great" : "awful", at: rng.index(below: 6))
+                return words.joined(separator: " ")
+            }
+            let rows = (0..<160).map { i in "\(i % 2)\t\(sentence(i % 2))" }
+            let train = try temporaryFile("tsv", containing: "label\ttext\n" + rows[..<120].joined(separator: "\n"))
+            let test = try temporaryFile("tsv", containing: "label\ttext\n" + rows[120...].joined(separator: "\n"))
+            defer { for u in [train, test] { try? FileManager.default.removeItem(at: u) } }
+            var s = quickOptions(train: train, test: test, epochs: 6)
+            s.embedding = 8
+            s.learningRate = 0.01
+            #expect(try ClassifyTask.train(s, progress: nil).test["accuracy"]! >= 0.9)
         }
-        let rows = (0..<160).map { i in "\(i % 2)\t\(sentence(i % 2))" }
-        let train = try temporaryFile("tsv", containing: "label\ttext\n" + rows[..<120].joined(separator: "\n"))
-        let test = try temporaryFile("tsv", containing: "label\ttext\n" + rows[120...].joined(separator: "\n"))
-        defer { for u in [train, test] { try? FileManager.default.removeItem(at: u) } }
-        var s = quickOptions(train: train, test: test, epochs: 6)
-        s.embedding = 8
-        s.learningRate = 0.01
-        #expect(try ClassifyTask.train(s, progress: nil).test["accuracy"]! >= 0.9)
     }
 
     @Test func tokenizerFollowsTheReference() {

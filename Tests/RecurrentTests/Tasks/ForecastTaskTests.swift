@@ -33,29 +33,33 @@ import Testing
     /// A noisy sine: the forecasts beat persistence; save → eval gives the same metrics;
     /// predict continues a history.
     @Test func sineEndToEnd() throws {
-        var rng = RandomGenerator(seed: 2)
-        let values: [Double] = (0..<140).map { t in 50 + 10 * sin(2 * Double.pi * Double(t) / 16) + 0.5 * rng.normal() }
-        let train = try temporaryFile("csv", containing: Self.csv(Array(values[..<110])))
-        let test = try temporaryFile("csv", containing: Self.csv(Array(values[110...])))
-        let out = temporaryFile("safetensors")
-        defer { for u in [train, test, out] { try? FileManager.default.removeItem(at: u) } }
-        var o = quickOptions(train: train, test: test, out: out, epochs: 25)
-        o.learningRate = 0.01
-        let run = try ForecastTask.train(o, progress: nil)
-        #expect(run.test["period"] == 16 && run.test["window"] == 16)
-        #expect(run.test["rmse"]! < 0.5 * run.test["persistence_rmse"]!, "\(run.test)")
-        #expect(run.test["rmse_recursive"]! < run.test["seasonal_naive_rmse"]! + 2, "\(run.test)")
-        #expect(run.artifacts.actual.count == 30 && run.artifacts.forecast.count == 30)
+        // Compares a run's test metrics with a later evaluation bit for bit: no test may
+        // force another kernel path in between (KernelPathLock).
+        try KernelPathLock.exclusive {
+            var rng = RandomGenerator(seed: 2)
+            let values: [Double] = (0..<140).map { t in 50 + 10 * sin(2 * Double.pi * Double(t) / 16) + 0.5 * rng.normal() }
+            let train = try temporaryFile("csv", containing: Self.csv(Array(values[..<110])))
+            let test = try temporaryFile("csv", containing: Self.csv(Array(values[110...])))
+            let out = temporaryFile("safetensors")
+            defer { for u in [train, test, out] { try? FileManager.default.removeItem(at: u) } }
+            var o = quickOptions(train: train, test: test, out: out, epochs: 25)
+            o.learningRate = 0.01
+            let run = try ForecastTask.train(o, progress: nil)
+            #expect(run.test["period"] == 16 && run.test["window"] == 16)
+            #expect(run.test["rmse"]! < 0.5 * run.test["persistence_rmse"]!, "\(run.test)")
+            #expect(run.test["rmse_recursive"]! < run.test["seasonal_naive_rmse"]! + 2, "\(run.test)")
+            #expect(run.artifacts.actual.count == 30 && run.artifacts.forecast.count == 30)
 
-        let model = try Checkpoint.read(from: out)
-        let metrics = try ForecastTask.evaluate(model, test: test)
-        for key in ["rmse", "rmse_recursive", "persistence_rmse", "seasonal_naive_rmse"] { #expect(metrics[key] == run.test[key], "\(key)") }
-        let history = values[94..<110].map { "\($0)" }.joined(separator: ", ")
-        let next = try ForecastTask.predict(model, inputs: [history])
-        #expect(abs(Double(next[0])! - values[110]) < 3, "\(next) vs \(values[110])")
-        #expect(thrownMessage { try ForecastTask.predict(model, inputs: ["1, 2, 3"]) }
-                == "<input>:1: 3 values given; the model needs at least 16")
-        #expect(thrownMessage { try ForecastTask.predict(model, inputs: [history, history + ", x"]) } == "<input>:2: 'x' is not a number")
+            let model = try Checkpoint.read(from: out)
+            let metrics = try ForecastTask.evaluate(model, test: test)
+            for key in ["rmse", "rmse_recursive", "persistence_rmse", "seasonal_naive_rmse"] { #expect(metrics[key] == run.test[key], "\(key)") }
+            let history = values[94..<110].map { "\($0)" }.joined(separator: ", ")
+            let next = try ForecastTask.predict(model, inputs: [history])
+            #expect(abs(Double(next[0])! - values[110]) < 3, "\(next) vs \(values[110])")
+            #expect(thrownMessage { try ForecastTask.predict(model, inputs: ["1, 2, 3"]) }
+                    == "<input>:1: 3 values given; the model needs at least 16")
+            #expect(thrownMessage { try ForecastTask.predict(model, inputs: [history, history + ", x"]) } == "<input>:2: 'x' is not a number")
+        }
     }
 
     /// The airline slice (log, differences, period 12 found) beats one-step persistence.
