@@ -70,7 +70,8 @@ public struct TrainerState: Codable, Sendable, Equatable {
     public var evaluationsWithoutImprovement = 0
     public var history = TrainingHistory()
     public var plateau: ReduceOnPlateau?
-    /// Optimizer steps folded into the parameter average (nil: no average).
+    /// Optimizer steps folded into the parameter average (nil: no average); written into
+    /// checkpoints, where the average is.
     public var averageUpdates: Int?
     public init() {}
 }
@@ -150,7 +151,6 @@ public final class Trainer<Model: TrainableModel> {
                 }
                 optimizer.step()
                 average?.update(parameters)
-                state.averageUpdates = average?.updates
             }
             state.elapsed += Date().timeIntervalSince(start)
             state.step += 1
@@ -249,9 +249,11 @@ public final class Trainer<Model: TrainableModel> {
         if let best = bestParameters { for (k, v) in best { extra.tensors["best." + k] = v } }
         if let average { for (i, v) in average.values.enumerated() { extra.tensors["average.\(i)"] = v } }
         if let last = lastParameters { for (k, v) in last { extra.tensors["current." + k] = v } }
+        var trainer = state
+        trainer.averageUpdates = average?.updates
         return Checkpoint(parameters: model.namedParameters.map { ($0.name, $0.parameter.value) },
                           metadata: checkpointMetadata, optimizer: optimizer.state,
-                          trainer: state, resumable: extra)
+                          trainer: trainer, resumable: extra)
     }
 
     /// Writes ``makeCheckpoint()`` (under data-parallel training: called by every process,

@@ -10,7 +10,8 @@ enum { RK_CELL_RNN_TANH = 0, RK_CELL_RNN_RELU = 1, RK_CELL_LSTM = 2, RK_CELL_GRU
 
 /// The time loop of one direction of a recurrent layer, every step's recurrent product and
 /// cell pass fused. Kernel threads share it out by batch rows when each gets at least 8
-/// (each runs its rows' whole recurrence alone, never waiting for the others), else by
+/// (each runs its rows' whole recurrence alone, never waiting for the others, all reading
+/// one copy of W_hh that they pack together), else by
 /// hidden units: each owns a share of the units, computes the gate columns of those units
 /// (W_hh packed once per call, per thread) and then their cell pass, so the threads meet
 /// once per step (a barrier) and the cell work is split too.

@@ -109,19 +109,20 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
     if (packers > 1) rk_barrier_wait(&jb->barrier, count);
     T *pa = rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
-    // Row t·B + b0 of each time-major buffer: the participant's window.
-    const long gstep = B * G * H, goff = b0 * G * H;
+    // Row t·B + b0 of each time-major buffer: the participant's window (gate buffers G·H
+    // wide, states H wide).
+    const long gstep = B * G * H, goff = b0 * G * H, hoff = b0 * H;
     for (long s = 0; s < steps; s++) {
         long t = jb->reverse ? steps - 1 - s : s;
         long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
-        const T *hprev = jb->hs + prev * BH + b0 * H;
-        T *h = jb->hs + next * BH + b0 * H;
+        const T *hprev = jb->hs + prev * BH + hoff;
+        T *h = jb->hs + next * BH + hoff;
         switch (jb->cell) {
         case RK_CELL_LSTM: {
             T *gt = jb->xp + t * gstep + goff;
             LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, pa);
-            CELL(_lstm_forward_units)(Bp, H, u0, u1, t, lengths, gt, jb->cs + prev * BH + b0 * H, hprev,
-                                      jb->cs + next * BH + b0 * H, h);
+            CELL(_lstm_forward_units)(Bp, H, u0, u1, t, lengths, gt, jb->cs + prev * BH + hoff, hprev,
+                                      jb->cs + next * BH + hoff, h);
             break;
         }
         case RK_CELL_GRU: {
@@ -132,7 +133,7 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
             break;
         }
         default: {
-            T *pre = jb->xp + t * BH + b0 * H;
+            T *pre = jb->xp + t * gstep + goff;
             LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, pa);
             CELL(_rnn_forward_units)(Bp, H, u0, u1, t, lengths, act, pre, hprev, h);
             break;
@@ -186,9 +187,9 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
     if (packers > 1) rk_barrier_wait(&jb->barrier, count);
     T *pa = rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
-    T *dh = jb->dh + b0 * H, *dc = jb->dc ? jb->dc + b0 * H : NULL;
+    const long gstep = B * GH, goff = b0 * GH, hoff = b0 * H;  // the participant's window, as forward
+    T *dh = jb->dh + hoff, *dc = jb->dc ? jb->dc + hoff : NULL;
     double *acc = jb->acc ? jb->acc + i * GH : NULL, *acc_h = jb->acc_h ? jb->acc_h + i * GH : NULL;
-    const long gstep = B * GH, goff = b0 * GH;
     for (long s = 0; s < steps; s++) {
         long t = jb->reverse ? s : steps - 1 - s;
         long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
@@ -196,16 +197,16 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
         T *dgt = jb->dg + t * gstep + goff, *dght = dgt;
         switch (jb->cell) {
         case RK_CELL_LSTM:
-            CELL(_lstm_backward_units)(Bp, H, u0, u1, t, lengths, jb->xp + t * gstep + goff, jb->cs + prev * BH + b0 * H,
-                                       jb->cs + next * BH + b0 * H, dyt, jb->ldy, dh, dc, dgt);
+            CELL(_lstm_backward_units)(Bp, H, u0, u1, t, lengths, jb->xp + t * gstep + goff, jb->cs + prev * BH + hoff,
+                                       jb->cs + next * BH + hoff, dyt, jb->ldy, dh, dc, dgt);
             break;
         case RK_CELL_GRU:
             dght = jb->dgh + t * gstep + goff;
             CELL(_gru_backward_units)(Bp, H, u0, u1, t, lengths, jb->gates + t * gstep + goff, jb->hp + t * gstep + goff,
-                                      jb->hs + prev * BH + b0 * H, dyt, jb->ldy, dh, dgt, dght);
+                                      jb->hs + prev * BH + hoff, dyt, jb->ldy, dh, dgt, dght);
             break;
         default:
-            CELL(_rnn_backward_units)(Bp, H, u0, u1, t, lengths, act, jb->hs + next * BH + b0 * H, dyt, jb->ldy, dh, dgt);
+            CELL(_rnn_backward_units)(Bp, H, u0, u1, t, lengths, act, jb->hs + next * BH + hoff, dyt, jb->ldy, dh, dgt);
             break;
         }
         if (acc) LOCAL(sum_units)(Bp, G, H, u0, width, dgt, acc);
