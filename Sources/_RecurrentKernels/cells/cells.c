@@ -181,3 +181,6 @@ void rk_s_rnn_forward_units(long B, long H, long u0, long u1, long t, const int3
 void rk_s_rnn_backward_units(long B, long H, long u0, long u1, long t, const int32_t *lengths, int act, const float *h, const float *dy, long ldy, float *dhc, float *dpre) {
     RK_UNITS_DISPATCH(rnn_backward_units, (B, H, u0, u1, t, lengths, act, h, dy, ldy, dhc, dpre))
 }
+void rk_s_sum_units(long B, long G, long H, long u0, long u1, const float *g, double *acc) {
+    RK_UNITS_DISPATCH(sum_units, (B, G, H, u0, u1, g, acc))
+}

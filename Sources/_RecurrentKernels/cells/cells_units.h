@@ -21,7 +21,8 @@
                                     int act, const T *pre, const T *hprev, T *h);                    \
     void rk_##P##_rnn_backward_units(long B, long H, long u0, long u1, long t,                        \
                                      const int32_t *lengths, int act, const T *h, const T *dy,       \
-                                     long ldy, T *dhc, T *dpre);
+                                     long ldy, T *dhc, T *dpre);                                     \
+    void rk_##P##_sum_units(long B, long G, long H, long u0, long u1, const T *g, double *acc);
 
 RK_DECLARE_CELL_UNITS(float, s)
 RK_DECLARE_CELL_UNITS(double, d)

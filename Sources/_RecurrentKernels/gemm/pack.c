@@ -12,6 +12,10 @@ typedef double dv4 __attribute__((vector_size(32)));
 /* Macros, not functions: 32-byte vectors passed by value would change the ABI without AVX. */
 #define RK_LOAD4(V, p) ({ V v_; memcpy(&v_, (p), sizeof v_); v_; })
 #define RK_STORE4(V, p, v) do { V v_ = (v); memcpy((p), &v_, sizeof v_); } while (0)
+/* Elements j, j + 1 of a 4-vector to p. */
+#define RK_STORE2(P, p, v, j) do { P##_pair2 v_ = {(v)[(j)], (v)[(j) + 1]}; memcpy((p), &v_, sizeof v_); } while (0)
+typedef float s_pair2 __attribute__((vector_size(8)));
+typedef double d_pair2 __attribute__((vector_size(16)));
 
 #define RK_DEFINE_PACK(T, P)                                                                \
     /* Fixed-size copies for the tile widths and panel heights in use (B: 4-32 wide;        \
@@ -45,9 +49,19 @@ typedef double dv4 __attribute__((vector_size(32)));
                 if (p + PREFETCH_ROWS < k)                                                  \
                     for (long j = 0; j < width; j += 64 / (long)sizeof(T))                  \
                         __builtin_prefetch(src + PREFETCH_ROWS * lda + first + j);          \
+                /* A panel's group of row p is copied 8 or 16 wide when the excess lands   \
+                   in its own group of row p + 1 (rewritten next) and the read stays in     \
+                   the rows being packed: one fixed-size move instead of a size switch. */  \
+                const int last = p + 1 == k;                                                \
                 for (long q = 0; q < panels; q++) {                                         \
                     long r0 = rows[q], mr = rows[q + 1] - r0;                               \
-                    copy_##P(dst + (r0 - rows[0]) * k + p * mr, src + r0, (int)mr);         \
+                    T *d = dst + (r0 - first) * k + p * mr;                                 \
+                    if (!last && mr >= 4 && mr <= 8 && r0 + 8 <= first + width)             \
+                        __builtin_memcpy_inline(d, src + r0, 8 * sizeof(T));                \
+                    else if (!last && mr >= 8 && mr <= 16 && r0 + 16 <= first + width)      \
+                        __builtin_memcpy_inline(d, src + r0, 16 * sizeof(T));               \
+                    else                                                                    \
+                        copy_##P(d, src + r0, (int)mr);                                     \
                 }                                                                           \
             }                                                                               \
             return;                                                                         \
@@ -73,9 +87,19 @@ typedef double dv4 __attribute__((vector_size(32)));
                     RK_STORE4(P##v4, d + 2 * mr + i, __builtin_shufflevector(t1, t3, 0, 1, 4, 5)); \
                     RK_STORE4(P##v4, d + 3 * mr + i, __builtin_shufflevector(t1, t3, 2, 3, 6, 7)); \
                 }                                                                           \
-                for (; i < mr; i++) {                                                       \
+                if (i + 2 <= mr) {                                                          \
+                    /* Two rows: interleaved, each pair is one 2-element move. */           \
                     const T *s0 = src + i * lda + p;                                        \
-                    d[i] = s0[0]; d[mr + i] = s0[1]; d[2 * mr + i] = s0[2]; d[3 * mr + i] = s0[3]; \
+                    P##v4 a0 = RK_LOAD4(P##v4, s0), a1 = RK_LOAD4(P##v4, s0 + lda);         \
+                    P##v4 lo = __builtin_shufflevector(a0, a1, 0, 4, 1, 5);                 \
+                    P##v4 hi = __builtin_shufflevector(a0, a1, 2, 6, 3, 7);                 \
+                    RK_STORE2(P, d + i, lo, 0); RK_STORE2(P, d + mr + i, lo, 2);            \
+                    RK_STORE2(P, d + 2 * mr + i, hi, 0); RK_STORE2(P, d + 3 * mr + i, hi, 2); \
+                    i += 2;                                                                 \
+                }                                                                           \
+                for (; i < mr; i++) {                                                       \
+                    P##v4 a0 = RK_LOAD4(P##v4, src + i * lda + p);                          \
+                    d[i] = a0[0]; d[mr + i] = a0[1]; d[2 * mr + i] = a0[2]; d[3 * mr + i] = a0[3]; \
                 }                                                                           \
             }                                                                               \
             for (; p < k; p++)                                                              \

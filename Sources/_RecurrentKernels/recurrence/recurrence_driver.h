@@ -144,18 +144,6 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
     free(rows);
 }
 
-// acc[q·H + u0 + j] += Σ_b g[b, q·H + u0 + j] over the B rows at g: a participant's share
-// of the bias gradient, summed while its gate gradients are still in cache (double, as the
-// elementwise sums).
-static void LOCAL(sum_units)(long B, long G, long H, long u0, long width, const T *g, double *acc) {
-    for (long b = 0; b < B; b++)
-        for (long q = 0; q < G; q++) {
-            const T *row = g + b * G * H + q * H + u0;
-            double *a = acc + q * H + u0;
-            for (long j = 0; j < width; j++) a[j] += (double)row[j];
-        }
-}
-
 // out += the participants' sums, added in participant order (a unit split's shares are
 // disjoint, so there each column is one participant's sum, as with one thread).
 static void LOCAL(add_sums)(int count, long GH, const double *acc, T *out) {
@@ -209,8 +197,8 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
             CELL(_rnn_backward_units)(Bp, H, u0, u1, t, lengths, act, jb->hs + next * BH + hoff, dyt, jb->ldy, dh, dgt);
             break;
         }
-        if (acc) LOCAL(sum_units)(Bp, G, H, u0, width, dgt, acc);
-        if (acc_h) LOCAL(sum_units)(Bp, G, H, u0, width, dght, acc_h);
+        if (acc) CELL(_sum_units)(Bp, G, H, u0, u1, dgt, acc);
+        if (acc_h) CELL(_sum_units)(Bp, G, H, u0, u1, dght, acc_h);
         if (meet) rk_barrier_wait(&jb->barrier, count);
         LOCAL(product)(im, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, pa);
         // Truncated BPTT: the state entering each chunk of `truncation` steps is detached.
