@@ -54,15 +54,16 @@ public protocol _CellKernelScalar {
                                     _ truncation: Int, _ dh: UnsafeMutablePointer<Self>,
                                     _ dc: UnsafeMutablePointer<Self>?, _ dg: UnsafeMutablePointer<Self>,
                                     _ dgh: UnsafeMutablePointer<Self>?,
-                                    _ dbias: UnsafeMutablePointer<Self>?, _ dbiasH: UnsafeMutablePointer<Self>?)
+                                    _ dbias: UnsafeMutablePointer<Self>?, _ dbiasH: UnsafeMutablePointer<Self>?,
+                                    _ wih: UnsafePointer<Self>?, _ inputSize: Int, _ dx: UnsafeMutablePointer<Self>?) -> Bool
 }
 
 extension Float: _CellKernelScalar {
     @inline(__always) public static func _recurrenceForward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Float>, _ bhh: UnsafePointer<Float>?, _ xp: UnsafeMutablePointer<Float>, _ hp: UnsafeMutablePointer<Float>?, _ gates: UnsafeMutablePointer<Float>?, _ hs: UnsafeMutablePointer<Float>, _ cs: UnsafeMutablePointer<Float>?) {
         rk_s_recurrence_forward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, bhh, xp, hp, gates, hs, cs)
     }
-    @inline(__always) public static func _recurrenceBackward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Float>, _ xp: UnsafePointer<Float>, _ hp: UnsafePointer<Float>?, _ gates: UnsafePointer<Float>?, _ hs: UnsafePointer<Float>, _ cs: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ ldy: Int, _ truncation: Int, _ dh: UnsafeMutablePointer<Float>, _ dc: UnsafeMutablePointer<Float>?, _ dg: UnsafeMutablePointer<Float>, _ dgh: UnsafeMutablePointer<Float>?, _ dbias: UnsafeMutablePointer<Float>?, _ dbiasH: UnsafeMutablePointer<Float>?) {
-        rk_s_recurrence_backward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, xp, hp, gates, hs, cs, dy, ldy, truncation, dh, dc, dg, dgh, dbias, dbiasH)
+    @inline(__always) public static func _recurrenceBackward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Float>, _ xp: UnsafePointer<Float>, _ hp: UnsafePointer<Float>?, _ gates: UnsafePointer<Float>?, _ hs: UnsafePointer<Float>, _ cs: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ ldy: Int, _ truncation: Int, _ dh: UnsafeMutablePointer<Float>, _ dc: UnsafeMutablePointer<Float>?, _ dg: UnsafeMutablePointer<Float>, _ dgh: UnsafeMutablePointer<Float>?, _ dbias: UnsafeMutablePointer<Float>?, _ dbiasH: UnsafeMutablePointer<Float>?, _ wih: UnsafePointer<Float>?, _ inputSize: Int, _ dx: UnsafeMutablePointer<Float>?) -> Bool {
+        rk_s_recurrence_backward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, xp, hp, gates, hs, cs, dy, ldy, truncation, dh, dc, dg, dgh, dbias, dbiasH, wih, inputSize, dx) != 0
     }
     @inline(__always) public static func _lstmForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafeMutablePointer<Float>, _ cprev: UnsafePointer<Float>, _ hprev: UnsafePointer<Float>, _ c: UnsafeMutablePointer<Float>, _ hout: UnsafeMutablePointer<Float>) {
         rk_s_lstm_forward(b, h, t, lengths, gates, cprev, hprev, c, hout)
@@ -97,8 +98,8 @@ extension Double: _CellKernelScalar {
     @inline(__always) public static func _recurrenceForward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Double>, _ bhh: UnsafePointer<Double>?, _ xp: UnsafeMutablePointer<Double>, _ hp: UnsafeMutablePointer<Double>?, _ gates: UnsafeMutablePointer<Double>?, _ hs: UnsafeMutablePointer<Double>, _ cs: UnsafeMutablePointer<Double>?) {
         rk_d_recurrence_forward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, bhh, xp, hp, gates, hs, cs)
     }
-    @inline(__always) public static func _recurrenceBackward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Double>, _ xp: UnsafePointer<Double>, _ hp: UnsafePointer<Double>?, _ gates: UnsafePointer<Double>?, _ hs: UnsafePointer<Double>, _ cs: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ ldy: Int, _ truncation: Int, _ dh: UnsafeMutablePointer<Double>, _ dc: UnsafeMutablePointer<Double>?, _ dg: UnsafeMutablePointer<Double>, _ dgh: UnsafeMutablePointer<Double>?, _ dbias: UnsafeMutablePointer<Double>?, _ dbiasH: UnsafeMutablePointer<Double>?) {
-        rk_d_recurrence_backward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, xp, hp, gates, hs, cs, dy, ldy, truncation, dh, dc, dg, dgh, dbias, dbiasH)
+    @inline(__always) public static func _recurrenceBackward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Double>, _ xp: UnsafePointer<Double>, _ hp: UnsafePointer<Double>?, _ gates: UnsafePointer<Double>?, _ hs: UnsafePointer<Double>, _ cs: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ ldy: Int, _ truncation: Int, _ dh: UnsafeMutablePointer<Double>, _ dc: UnsafeMutablePointer<Double>?, _ dg: UnsafeMutablePointer<Double>, _ dgh: UnsafeMutablePointer<Double>?, _ dbias: UnsafeMutablePointer<Double>?, _ dbiasH: UnsafeMutablePointer<Double>?, _ wih: UnsafePointer<Double>?, _ inputSize: Int, _ dx: UnsafeMutablePointer<Double>?) -> Bool {
+        rk_d_recurrence_backward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, xp, hp, gates, hs, cs, dy, ldy, truncation, dh, dc, dg, dgh, dbias, dbiasH, wih, inputSize, dx) != 0
     }
     @inline(__always) public static func _lstmForward(_ b: Int, _ h: Int, _ t: Int, _ lengths: UnsafePointer<Int32>?, _ gates: UnsafeMutablePointer<Double>, _ cprev: UnsafePointer<Double>, _ hprev: UnsafePointer<Double>, _ c: UnsafeMutablePointer<Double>, _ hout: UnsafeMutablePointer<Double>) {
         rk_d_lstm_forward(b, h, t, lengths, gates, cprev, hprev, c, hout)

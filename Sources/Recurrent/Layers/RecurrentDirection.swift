@@ -176,23 +176,28 @@ final class RecurrentDirection<S: TensorScalar> {
         if record == nil && !resetBefore {
             // The whole time loop in one call: cell passes and products fused per step, the
             // bias gradients summed there too (while each step's gate gradients are in cache).
+            // ∂x too where that pays (dx_t += dg_t · W_ih while dg_t is in cache).
             let sum = biasGradient.reserve(G)
             sum.update(repeating: 0, count: G)
-            weightHH.value.withUnsafeBufferPointer { w in
-                biasHH.gradient.withUnsafeMutableBufferPointer { dbhh in
-                    S._recurrenceBackward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, xpP,
-                                          cell == .gru ? hp.pointer : nil, cell == .gru ? gates.pointer : nil,
-                                          hsP, cell == .lstm ? csP : nil, dy, ldy, truncation ?? 0, dhP,
-                                          cell == .lstm ? dcP : nil, dgP, separateRecurrentGradients ? dghP : nil,
-                                          sum, separateRecurrentGradients ? dbhh.baseAddress! : nil)
+            let addedDx = weightHH.value.withUnsafeBufferPointer { w in
+                weightIH.value.withUnsafeBufferPointer { wih in
+                    biasHH.gradient.withUnsafeMutableBufferPointer { dbhh in
+                        S._recurrenceBackward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, xpP,
+                                              cell == .gru ? hp.pointer : nil, cell == .gru ? gates.pointer : nil,
+                                              hsP, cell == .lstm ? csP : nil, dy, ldy, truncation ?? 0, dhP,
+                                              cell == .lstm ? dcP : nil, dgP, separateRecurrentGradients ? dghP : nil,
+                                              sum, separateRecurrentGradients ? dbhh.baseAddress! : nil,
+                                              wih.baseAddress!, inputSize, dx)
+                    }
                 }
             }
             addBiasGradients(inputSide: sum, recurrentSideToo: !separateRecurrentGradients)
+            finishBackward(x: x, dx: addedDx ? nil : dx, dh0: dh0, dc0: dc0)
         } else {
             stepwiseBackward(dy: dy, ldy: ldy, lengths: lengths, x: x, truncation: truncation, record: record)
             sumBiasGradients()
+            finishBackward(x: x, dx: dx, dh0: dh0, dc0: dc0)
         }
-        finishBackward(x: x, dx: dx, dh0: dh0, dc0: dc0)
     }
 
     /// b_ih += sum (the input-side gate gradients summed over all rows); b_hh too when both
@@ -276,8 +281,9 @@ final class RecurrentDirection<S: TensorScalar> {
         }
     }
 
-    /// ∂L/∂initial state, the weight gradients and ∂L/∂x, from the gate gradients of every step
-    /// (the bias gradients are summed before, by the fused loop or `sumBiasGradients`).
+    /// ∂L/∂initial state, the weight gradients and (unless the fused loop added it already,
+    /// dx = nil) ∂L/∂x, from the gate gradients of every step (the bias gradients are summed
+    /// before, by the fused loop or `sumBiasGradients`).
     private func finishBackward(x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>?,
                                 dh0: UnsafeMutablePointer<S>?, dc0: UnsafeMutablePointer<S>?) {
         let T = steps, B = batch, H = hiddenSize, G = gateWidth, BH = B * H

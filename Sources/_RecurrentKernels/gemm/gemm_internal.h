@@ -86,7 +86,8 @@ long rk_sgemm_depth_chunk(const rk_sgemm_impl *im, long K);
 long rk_dgemm_depth_chunk(const rk_dgemm_impl *im, long K);
 
 /// Per-thread scratch memory (64-byte aligned, kept between calls, freed at thread exit).
-/// `slot` selects one of two independent buffers.
+/// `slot` selects one of three independent buffers (the GEMM uses 0 and 1; the fused
+/// recurrence also 2, for the packed W_ih of its ∂x products).
 void *rk_scratch(int slot, size_t bytes);
 
 #endif

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 
 typedef struct {
-    void *data[2];
-    size_t size[2];
+    void *data[3];
+    size_t size[3];
 } scratch_t;
 
 static pthread_key_t key;
@@ -17,6 +17,7 @@ static void release(void *p) {
     scratch_t *s = p;
     free(s->data[0]);
     free(s->data[1]);
+    free(s->data[2]);
     free(s);
 }
 static void make_key(void) { pthread_key_create(&key, release); }

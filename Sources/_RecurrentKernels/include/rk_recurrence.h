@@ -36,16 +36,20 @@ void rk_d_recurrence_forward(int cell, long T, long B, long H, int reverse, cons
 /// recurrent-side ones (NULL otherwise). truncation > 0 detaches the state entering every
 /// chunk of that many steps (truncated BPTT). dbias (G·H) and dbias_h (G·H, GRU) receive,
 /// added, the sums over all T·B rows of dg and dgh (the bias gradients; NULL = skip).
-void rk_s_recurrence_backward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
+/// dx (T·B, I; NULL = skip): where it pays (W_ih small enough to stay in cache, batches of
+/// a register tile or more, LSTM and RNN), ∂L/∂x = dg · W_ih (wih: W_ih (G·H, I) row-major)
+/// is added into it step by step, sharing the packing of each step's gate gradients with
+/// the recurrent product; returns 1 then, else 0 (dx untouched: the caller computes ∂x).
+int rk_s_recurrence_backward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
                               const float *whh, const float *xp, const float *hp, const float *gates,
                               const float *hs, const float *cs, const float *dy, long ldy,
                               long truncation, float *dh, float *dc, float *dg, float *dgh,
-                              float *dbias, float *dbias_h);
-void rk_d_recurrence_backward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
+                              float *dbias, float *dbias_h, const float *wih, long I, float *dx);
+int rk_d_recurrence_backward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
                               const double *whh, const double *xp, const double *hp, const double *gates,
                               const double *hs, const double *cs, const double *dy, long ldy,
                               long truncation, double *dh, double *dc, double *dg, double *dgh,
-                              double *dbias, double *dbias_h);
+                              double *dbias, double *dbias_h, const double *wih, long I, double *dx);
 
 /// How the fused recurrence shares its work among threads: RK_SPLIT_AUTO (the rule above;
 /// the default, or the environment's RECURRENT_RECURRENCE_SPLIT=rows|units), or always by

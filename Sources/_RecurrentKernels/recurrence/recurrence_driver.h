@@ -36,8 +36,12 @@ typedef struct {
     long ldy, truncation;
     T *dh, *dc, *dg, *dgh;
     double *acc, *acc_h; // per participant, G·H column sums of its rows of dg and dgh (NULL: not wanted)
+    const T *wih;        // ∂x products (dx != NULL): W_ih (G·H, I), dx (T·B, I), I in ichunks NR panels
+    long I, ichunks;
+    T *dx;
     int split_rows;      // share rows (else units) out
     T *pb_shared;        // split_rows: the one packed W_hh all participants read (the caller's scratch)
+    T *pbi_shared;       // split_rows: likewise for W_ih (∂x products)
     rk_barrier barrier;
 } LOCAL(job);
 
@@ -58,13 +62,28 @@ static void LOCAL(share)(const LOCAL(job) *jb, int i, int count, long *b0, long 
     *u1 = c1 * nr < jb->H ? c1 * nr : jb->H;
 }
 
+/// The columns i0 ..< i1 of ∂x that participant i of count computes: all of them when
+/// sharing rows, else a share of the NR-wide panels (possibly none).
+static void LOCAL(input_share)(const LOCAL(job) *jb, int i, int count, long *i0, long *i1) {
+    if (jb->split_rows) {
+        *i0 = 0;
+        *i1 = jb->I;
+        return;
+    }
+    long nr = jb->im->nr, c0 = jb->ichunks * i / count, c1 = jb->ichunks * (i + 1) / count;
+    *i0 = c0 * nr < jb->I ? c0 * nr : jb->I;
+    *i1 = c1 * nr < jb->I ? c1 * nr : jb->I;
+}
+
 /// C[:, g·gstride ..< g·gstride + width] (+)= A · Bpacked for each of the `groups` column
 /// groups, K deep in chunks of kc (A, rows x K, packed chunk by chunk into pa). pb: per
 /// chunk, per group, the group's NR panels (as the gemm's pack_b / pack_b_trans lay them out).
+/// With pb2, also C2[:, 0 ..< width2] += A · B2packed (one group), from the same packing of A.
 static void LOCAL(product)(const IMPL *im, long K, long kc, const long *rows, long panels,
                            const T *A, long lda, const T *pb, long groups, long width, T *C,
-                           long ldc, long gstride, int accumulate, T *pa) {
-    const long nr = im->nr, ppg = (width + nr - 1) / nr;
+                           long ldc, long gstride, int accumulate, const T *pb2, long width2, T *C2,
+                           long ldc2, T *pa) {
+    const long nr = im->nr, ppg = (width + nr - 1) / nr, ppg2 = (width2 + nr - 1) / nr;
     for (long pc = 0; pc < K; pc += kc) {
         long k = K - pc < kc ? K - pc : kc;
         T beta = accumulate || pc > 0 ? 1 : 0;
@@ -72,6 +91,7 @@ static void LOCAL(product)(const IMPL *im, long K, long kc, const long *rows, lo
         const T *b = pb + pc * groups * ppg * nr;
         for (long g = 0; g < groups; g++, b += ppg * k * nr)
             CAT3(rk_, P, gemm_macro_kernel)(im, k, pa, rows, panels, b, width, C + g * gstride, ldc, 1, beta);
+        if (pb2) CAT3(rk_, P, gemm_macro_kernel)(im, k, pa, rows, panels, pb2 + pc * ppg2 * nr, width2, C2, ldc2, 1, 1);
     }
 }
 
@@ -120,21 +140,21 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
         switch (jb->cell) {
         case RK_CELL_LSTM: {
             T *gt = jb->xp + t * gstep + goff;
-            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, pa);
+            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, NULL, 0, NULL, 0, pa);
             CELL(_lstm_forward_units)(Bp, H, u0, u1, t, lengths, gt, jb->cs + prev * BH + hoff, hprev,
                                       jb->cs + next * BH + hoff, h);
             break;
         }
         case RK_CELL_GRU: {
             T *hpt = jb->hp + t * gstep + goff;
-            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, pa);
+            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, NULL, 0, NULL, 0, pa);
             CELL(_gru_forward_units)(Bp, H, u0, u1, t, lengths, jb->xp + t * gstep + goff, G * H, hpt,
                                      jb->bhh, jb->gates + t * gstep + goff, hprev, h);
             break;
         }
         default: {
             T *pre = jb->xp + t * gstep + goff;
-            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, pa);
+            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, NULL, 0, NULL, 0, pa);
             CELL(_rnn_forward_units)(Bp, H, u0, u1, t, lengths, act, pre, hprev, h);
             break;
         }
@@ -165,12 +185,20 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
     const int meet = !jb->split_rows;
     long panels;
     long *rows = LOCAL(row_panels)(im, Bp, &panels);
-    // W_hh restricted to this participant's columns (units), all G·H rows, packed once.
+    // W_hh restricted to this participant's columns (units), all G·H rows, packed once;
+    // likewise W_ih restricted to its columns of ∂x.
+    long i0 = 0, i1 = 0;
+    if (jb->dx) LOCAL(input_share)(jb, i, count, &i0, &i1);
+    const long iwidth = i1 - i0, ippg = (iwidth + nr - 1) / nr, I = jb->I;
     T *pb = jb->split_rows ? jb->pb_shared : rk_scratch(1, sizeof(T) * (size_t)(GH * ppg * nr));
+    T *pbi = iwidth <= 0 ? NULL : jb->split_rows ? jb->pbi_shared : rk_scratch(2, sizeof(T) * (size_t)(GH * ippg * nr));
     const int packers = jb->split_rows ? count : 1, packer = jb->split_rows ? i : 0;
-    for (long pc = 0, block = 0; pc < GH; pc += kc, block++) {
+    long block = 0;
+    for (long pc = 0; pc < GH; pc += kc) {
         long k = GH - pc < kc ? GH - pc : kc;
-        if (block % packers == packer) CAT3(rk_, P, pack_b)(k, width, (int)nr, jb->whh + pc * H + u0, H, pb + pc * ppg * nr);
+        if (block++ % packers == packer) CAT3(rk_, P, pack_b)(k, width, (int)nr, jb->whh + pc * H + u0, H, pb + pc * ppg * nr);
+        if (pbi && block++ % packers == packer)
+            CAT3(rk_, P, pack_b)(k, iwidth, (int)nr, jb->wih + pc * I + i0, I, pbi + pc * ippg * nr);
     }
     if (packers > 1) rk_barrier_wait(&jb->barrier, count);
     T *pa = rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
@@ -200,7 +228,14 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
         if (acc) CELL(_sum_units)(Bp, G, H, u0, u1, dgt, acc);
         if (acc_h) CELL(_sum_units)(Bp, G, H, u0, u1, dght, acc_h);
         if (meet) rk_barrier_wait(&jb->barrier, count);
-        LOCAL(product)(im, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, pa);
+        // dh_{t-1}[:, its units] += dgh_t · W_hh; ∂x_t[:, its columns] += dg_t · W_ih, from the
+        // same packing of the step's gate gradients where the two sides share them.
+        T *dxt = pbi ? jb->dx + (t * B + b0) * I + i0 : NULL;
+        const int shared = dght == dgt;
+        LOCAL(product)(im, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, shared ? pbi : NULL,
+                       iwidth, dxt, I, pa);
+        if (dxt && !shared)
+            LOCAL(product)(im, GH, kc, rows, panels, dgt, GH, pbi, 1, iwidth, dxt, I, 0, 1, NULL, 0, NULL, 0, pa);
         // Truncated BPTT: the state entering each chunk of `truncation` steps is detached.
         long processed = jb->reverse ? steps - 1 - t : t;
         if (jb->truncation > 0 && processed > 0 && processed % jb->truncation == 0) {
@@ -252,20 +287,37 @@ void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int
     rk_parallel_concurrent(count, LOCAL(forward_task), &jb);
 }
 
-void CAT3(rk_, P, _recurrence_backward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
+/// Whether the backward pass computes ∂x step by step (dx_t += dg_t · W_ih with the step's
+/// gate gradients in cache; for the LSTM and the RNN it shares their packing with the
+/// recurrent product): only where W_ih stays in cache from step to step (measured, 2 threads:
+/// RNN 5-19 % and LSTM 32,64,64,128 8-10 % faster, but LSTM with a 2 MB W_ih 5-9 % slower),
+/// every product has at least a register tile of rows (batch 1 is a vector product per
+/// step, much slower than one product over all steps), and not for the GRU, whose two sides
+/// have different gate gradients (a second packing a step: 2-9 % slower).
+static int LOCAL(fuses_dx)(const LOCAL(job) *jb, int count) {
+    long rows = jb->split_rows ? jb->B / count : jb->B;
+    return jb->wih && jb->I > 0 && jb->cell != RK_CELL_GRU && rows >= jb->im->mr &&
+           (double)(jb->G * jb->H) * (double)jb->I * sizeof(T) <= RK_RECURRENCE_MAX_FUSED_WIH_BYTES;
+}
+
+int CAT3(rk_, P, _recurrence_backward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
                                        const T *whh, const T *xp, const T *hp, const T *gates,
                                        const T *hs, const T *cs, const T *dy, long ldy, long truncation,
-                                       T *dh, T *dc, T *dg, T *dgh, T *dbias, T *dbias_h) {
-    if (steps <= 0 || B <= 0 || H <= 0) return;
+                                       T *dh, T *dc, T *dg, T *dgh, T *dbias, T *dbias_h,
+                                       const T *wih, long I, T *dx) {
+    if (steps <= 0 || B <= 0 || H <= 0) return 0;
     const IMPL *im = CAT3(rk_, P, gemm_active_impl)();
     LOCAL(job) jb = {.im = im, .cell = cell, .steps = steps, .B = B, .H = H, .G = LOCAL(gate_count)(cell),
                      .chunks = (H + im->nr - 1) / im->nr, .reverse = reverse, .lengths = lengths,
                      .whh = whh, .xp = (T *)xp, .hp = (T *)hp, .gates = (T *)gates, .hs = (T *)hs,
                      .cs = (T *)cs, .dy = dy, .ldy = ldy, .truncation = truncation, .dh = dh, .dc = dc,
-                     .dg = dg, .dgh = dgh};
+                     .dg = dg, .dgh = dgh, .wih = dx ? wih : NULL, .I = I, .ichunks = (I + im->nr - 1) / im->nr};
     const int count = LOCAL(participants)(&jb);
+    if (LOCAL(fuses_dx)(&jb, count)) jb.dx = dx;
     const long GH = jb.G * H;
     if (jb.split_rows) jb.pb_shared = LOCAL(packed_whh)(&jb);
+    if (jb.split_rows && jb.dx)
+        jb.pbi_shared = rk_scratch(2, sizeof(T) * (size_t)(GH * jb.ichunks * im->nr));
     if (dbias && !(jb.acc = calloc((size_t)(count * GH), sizeof(double)))) abort();
     if (dbias_h && !(jb.acc_h = calloc((size_t)(count * GH), sizeof(double)))) abort();
     rk_parallel_concurrent(count, LOCAL(backward_task), &jb);
@@ -273,6 +325,7 @@ void CAT3(rk_, P, _recurrence_backward)(int cell, long steps, long B, long H, in
     if (dbias_h) LOCAL(add_sums)(count, GH, jb.acc_h, dbias_h);
     free(jb.acc);
     free(jb.acc_h);
+    return jb.dx != NULL;
 }
 
 #undef CAT3_

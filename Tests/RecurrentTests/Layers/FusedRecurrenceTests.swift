@@ -12,24 +12,24 @@ import Testing
     static let cases: [(CellKind, hidden: Int)] = [(.lstm, 50), (.gru, 50), (.rnnTanh, 100), (.rnnReLU, 100)]
 
     func run<S: TensorScalar>(_ cell: CellKind, hidden: Int, _: S.Type, threads: Int, truncation: Int?,
-                              recording: Bool, split: KernelConfiguration.RecurrenceSplit = .automatic) throws -> [String: Tensor<S>] {
+                              recording: Bool, split: KernelConfiguration.RecurrenceSplit = .automatic,
+                              lengths: [Int] = [9, 3, 9, 1, 6, 9, 8]) throws -> [String: Tensor<S>] {
         try KernelPathLock.exclusive {
             let saved = (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit)
             (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit) = (threads, split)
             defer { (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit) = saved }
-            return try runLayer(cell, hidden: hidden, S.self, truncation: truncation, recording: recording)
+            return try runLayer(cell, hidden: hidden, S.self, truncation: truncation, recording: recording, lengths: lengths)
         }
     }
 
     private func runLayer<S: TensorScalar>(_ cell: CellKind, hidden: Int, _: S.Type, truncation: Int?,
-                                           recording: Bool) throws -> [String: Tensor<S>] {
+                                           recording: Bool, lengths: [Int]) throws -> [String: Tensor<S>] {
         let layer = RecurrentLayer<S>(cell, inputSize: 5, hiddenSize: hidden, numLayers: 2, bidirectional: true, seed: 4)
         layer.truncation = truncation
         layer.recordsGradientsThroughTime = recording
         var rng = RandomGenerator(seed: 11)
-        let (T, B) = (9, 7)
+        let (T, B) = (lengths.max()!, lengths.count)
         let x = Tensor<S>.normal([T, B, 5], using: &rng)
-        let lengths = [9, 3, 9, 1, 6, 9, 8]
         let (out, final) = try layer.forward(x, lengths: lengths)
         layer.zeroGradients()
         let gradFinal = RecurrentState<S>(h: .normal(final.h.shape, using: &rng),
@@ -94,6 +94,26 @@ import Testing
             let fused = try run(cell, hidden: hidden, Double.self, threads: 2, truncation: truncation, recording: false)
             let stepwise = try run(cell, hidden: hidden, Double.self, threads: 1, truncation: truncation, recording: true)
             expectClose(fused, stepwise, tolerance: 1e-12, "\(cell) fused vs step by step")
+        }
+    }
+
+    /// With a batch of at least a register tile of rows (13 > 12, the widest tile), the LSTM's
+    /// and the RNN's fused loop also computes ∂x step by step (its W_ih is small); it must
+    /// agree with the product over all steps that the step-by-step loop uses, on one thread
+    /// and on two sharing units (a share of ∂x's columns each) or rows.
+    @Test(arguments: cases.filter { $0.0 != .gru })
+    func inputGradientInTheLoopMatchesOneProduct(_ cell: CellKind, hidden: Int) throws {
+        let lengths = [9, 3, 9, 1, 6, 9, 8, 9, 2, 9, 7, 9, 5]
+        let stepwise = try run(cell, hidden: hidden, Double.self, threads: 1, truncation: 3, recording: true, lengths: lengths)
+        let stepwiseF = try run(cell, hidden: hidden, Float.self, threads: 1, truncation: 3, recording: true, lengths: lengths)
+        for (threads, split) in [(1, KernelConfiguration.RecurrenceSplit.automatic), (2, .units), (2, .rows)] {
+            let what = "\(cell), \(threads) thread(s) \(split)"
+            let fused = try run(cell, hidden: hidden, Double.self, threads: threads, truncation: 3, recording: false,
+                                split: split, lengths: lengths)
+            expectClose(fused, stepwise, tolerance: 1e-12, what + ", double")
+            let fusedF = try run(cell, hidden: hidden, Float.self, threads: threads, truncation: 3, recording: false,
+                                 split: split, lengths: lengths)
+            expectClose(fusedF, stepwiseF, tolerance: 1e-5, what + ", float")
         }
     }
 }

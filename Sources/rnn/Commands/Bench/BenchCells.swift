@@ -119,15 +119,21 @@ struct BenchCells: ParsableCommand {
             (starts[0], starts[1], starts[2], starts[3], starts[4], starts[5], starts[6], starts[7], starts[8])
         xp.withUnsafeBufferPointer { xpL.update(from: $0.baseAddress!, count: TB * G) }
         hs.withUnsafeBufferPointer { hsL.update(from: $0.baseAddress!, count: (TB + g.b) * g.h) }
+        var dxInLoop = false
         let loop = whh.withUnsafeBufferPointer { wp in
             bhh.withUnsafeBufferPointer { bp in
-                medianSeconds(minSeconds: 0.2, fastest: fastest) {
-                    Float._recurrenceForward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, bp.baseAddress!,
-                                             xpL, hpL, gatesL, hsL, csL)
-                    dhL.update(repeating: 0, count: BH)
-                    dcL.update(repeating: 0, count: BH)
-                    Float._recurrenceBackward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, xpL, hpL, gatesL,
-                                              hsL, csL, hsL, g.h, 0, dhL, dcL, dgL, dghL, nil, nil)
+                w.withUnsafeBufferPointer { wi in
+                    dx.withUnsafeMutableBufferPointer { d in
+                        medianSeconds(minSeconds: 0.2, fastest: fastest) {
+                            Float._recurrenceForward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, bp.baseAddress!,
+                                                     xpL, hpL, gatesL, hsL, csL)
+                            dhL.update(repeating: 0, count: BH)
+                            dcL.update(repeating: 0, count: BH)
+                            dxInLoop = Float._recurrenceBackward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, xpL, hpL, gatesL,
+                                                      hsL, csL, hsL, g.h, 0, dhL, dcL, dgL, dghL, nil, nil,
+                                                      wi.baseAddress!, g.i, d.baseAddress!)
+                        }
+                    }
                 }
             }
         }
@@ -135,15 +141,24 @@ struct BenchCells: ParsableCommand {
         packedT.pack(whh, transpose: .transposed)
         let packed = PackedMatrix<Float>(k: G, n: g.h)
         packed.pack(whh, transpose: .none)
+        let packedIH = PackedMatrix<Float>(k: G, n: g.i)
+        packedIH.pack(w, transpose: .none)
         var step = Tensor<Float>(zeros: [g.b, G])
         let products = medianSeconds(minSeconds: 0.2, fastest: fastest) {
             hs.withUnsafeBufferPointer { h in
                 step.withUnsafeMutableBufferPointer { s in
                     dh.withUnsafeMutableBufferPointer { d in
-                        xp.withUnsafeBufferPointer { gates in
-                            for t in 0..<g.t {
-                                packedT.multiply(h.baseAddress! + t * g.b * g.h, lda: g.h, m: g.b, into: s.baseAddress!, ldc: G, beta: 1)
-                                packed.multiply(gates.baseAddress! + t * g.b * G, lda: G, m: g.b, into: d.baseAddress!, ldc: g.h, beta: 1)
+                        dx.withUnsafeMutableBufferPointer { dxb in
+                            xp.withUnsafeBufferPointer { gates in
+                                for t in 0..<g.t {
+                                    let dg = gates.baseAddress! + t * g.b * G
+                                    packedT.multiply(h.baseAddress! + t * g.b * g.h, lda: g.h, m: g.b, into: s.baseAddress!, ldc: G, beta: 1)
+                                    packed.multiply(dg, lda: G, m: g.b, into: d.baseAddress!, ldc: g.h, beta: 1)
+                                    if dxInLoop {
+                                        packedIH.multiply(dg, lda: G, m: g.b, into: dxb.baseAddress! + t * g.b * g.i,
+                                                          ldc: g.i, beta: 1)
+                                    }
+                                }
                             }
                         }
                     }
@@ -151,7 +166,8 @@ struct BenchCells: ParsableCommand {
             }
         }
         // ∂W_ih and ∂W_hh as the layer computes them, one product sharing the gate gradients'
-        // packing (the GRU's n rows go apart there: the same flops), then ∂x.
+        // packing (the GRU's n rows go apart there: the same flops); then ∂x, unless the loop
+        // computed it.
         let weightGrads = try medianSeconds(minSeconds: 0.2, fastest: fastest) {
             xp.withUnsafeBufferPointer { a in
                 x.withUnsafeBufferPointer { xb in
@@ -165,7 +181,7 @@ struct BenchCells: ParsableCommand {
                     }
                 }
             }
-            try gemm(xp, .none, w, .none, &dx, beta: 1)
+            if !dxInLoop { try gemm(xp, .none, w, .none, &dx, beta: 1) }
         }
         let layer = RecurrentLayer<Float>(kind, inputSize: g.i, hiddenSize: g.h, seed: 1)
         let xin = Tensor<Float>.normal([g.t, g.b, g.i], using: &rng)
@@ -175,7 +191,7 @@ struct BenchCells: ParsableCommand {
             _ = try layer.backward(gradOutput: gy)
         }
         let rest = max(0, total - inputGEMM - loop - weightGrads)
-        print(String(format: "      split: input GEMM %.2f ms, recurrent loop %.2f ms (products alone, step by step: %.2f ms), weight-gradient + dx GEMMs %.2f ms, rest %.2f ms (of %.2f ms)",
-                     inputGEMM * 1e3, loop * 1e3, products * 1e3, weightGrads * 1e3, rest * 1e3, total * 1e3))
+        print(String(format: "      split: input GEMM %.2f ms, recurrent loop%@ %.2f ms (products alone, step by step: %.2f ms), weight-gradient%@ GEMMs %.2f ms, rest %.2f ms (of %.2f ms)",
+                     inputGEMM * 1e3, dxInLoop ? " with ∂x" : "", loop * 1e3, products * 1e3, dxInLoop ? "" : " + ∂x", weightGrads * 1e3, rest * 1e3, total * 1e3))
     }
 }
