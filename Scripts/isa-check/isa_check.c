@@ -145,9 +145,11 @@ static void check_cells(int isa) {
 }
 
 /// The fused recurrence (every cell, both directions, masks, truncation; 1 and 2 threads)
-/// against the portable path on one thread.
+/// against the portable path on one thread, ∂x included (added in the loop or, where the
+/// loop leaves it, by one product over all steps, as the layer does).
 static void check_recurrence(int isa) {
-    enum { T = 6, B = 7, H = 70, GMAX = 4 };
+    enum { T = 6, B = 7, H = 70, GMAX = 4, I = 9 };
+    static float wih[GMAX * H * I], dx[2][T * B * I];
     static float whh[GMAX * H * H], bhh[GMAX * H], x0[T * B * GMAX * H], dy[T * B * H];
     static float xp[2][T * B * GMAX * H], hp[2][T * B * GMAX * H], gs[2][T * B * GMAX * H];
     static float hs[2][(T + 1) * B * H], cs[2][(T + 1) * B * H], dg[2][T * B * GMAX * H], dgh[2][T * B * GMAX * H];
@@ -155,6 +157,7 @@ static void check_recurrence(int isa) {
     static float db[2][GMAX * H], dbh[2][GMAX * H];
     int32_t lengths[B] = {6, 2, 5, 6, 1, 3, 6};
     fill(whh, GMAX * H * H, 0.15); fill(bhh, GMAX * H, 0.5); fill(x0, T * B * GMAX * H, 1.5);
+    fill(wih, GMAX * H * I, 0.3);
     fill(dy, T * B * H, 1); fill(h0, B * H, 1); fill(c0, B * H, 1); fill(dh0, B * H, 1); fill(dc0, B * H, 1);
     const int cells[] = {RK_CELL_LSTM, RK_CELL_GRU, RK_CELL_RNN_TANH, RK_CELL_RNN_RELU};
     const char *names[] = {"lstm", "gru", "rnn tanh", "rnn relu"};
@@ -177,12 +180,16 @@ static void check_recurrence(int isa) {
                     memcpy(dc[k], dc0, sizeof dc0);
                     memset(db[k], 0, sizeof db[k]);
                     memset(dbh[k], 0, sizeof dbh[k]);
-                    rk_s_recurrence_backward(cell, T, B, H, reverse, len, whh, xp[k], hp[k], gs[k], hs[k], cs[k], dy, H,
-                                             trunc, dh[k], cell == RK_CELL_LSTM ? dc[k] : NULL, dg[k],
-                                             cell == RK_CELL_GRU ? dgh[k] : NULL, db[k], cell == RK_CELL_GRU ? dbh[k] : NULL);
+                    memset(dx[k], 0, sizeof dx[k]);
+                    int added = rk_s_recurrence_backward(cell, T, B, H, reverse, len, whh, xp[k], hp[k], gs[k], hs[k], cs[k],
+                                                         dy, H, trunc, dh[k], cell == RK_CELL_LSTM ? dc[k] : NULL, dg[k],
+                                                         cell == RK_CELL_GRU ? dgh[k] : NULL, db[k],
+                                                         cell == RK_CELL_GRU ? dbh[k] : NULL, wih, I, dx[k]);
+                    if (!added) rk_sgemm(0, 0, T * B, I, G * H, 1, dg[k], G * H, wih, I, 1, dx[k], I);
                 }
                 double err = fmax(maxdiff_f(hs[0], hs[1], (T + 1) * B * H), maxdiff_f(dh[0], dh[1], B * H));
                 err = fmax(err, maxdiff_f(dg[0], dg[1], T * B * G * H));
+                err = fmax(err, maxdiff_f(dx[0], dx[1], T * B * I));
                 if (cell == RK_CELL_LSTM) err = fmax(err, fmax(maxdiff_f(cs[0], cs[1], (T + 1) * B * H), maxdiff_f(dc[0], dc[1], B * H)));
                 if (cell == RK_CELL_GRU) err = fmax(err, maxdiff_f(dgh[0], dgh[1], T * B * G * H));
                 if (cell == RK_CELL_GRU) err = fmax(err, maxdiff_f(dbh[0], dbh[1], G * H));
