@@ -228,14 +228,11 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
         if (acc) CELL(_sum_units)(Bp, G, H, u0, u1, dgt, acc);
         if (acc_h) CELL(_sum_units)(Bp, G, H, u0, u1, dght, acc_h);
         if (meet) rk_barrier_wait(&jb->barrier, count);
-        // dh_{t-1}[:, its units] += dgh_t · W_hh; ∂x_t[:, its columns] += dg_t · W_ih, from the
-        // same packing of the step's gate gradients where the two sides share them.
+        // dh_{t-1}[:, its units] += dgh_t · W_hh and, when fused (the two sides' gate
+        // gradients are then the same: fuses_dx), ∂x_t[:, its columns] += dg_t · W_ih from the
+        // same packing.
         T *dxt = pbi ? jb->dx + (t * B + b0) * I + i0 : NULL;
-        const int shared = dght == dgt;
-        LOCAL(product)(im, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, shared ? pbi : NULL,
-                       iwidth, dxt, I, pa);
-        if (dxt && !shared)
-            LOCAL(product)(im, GH, kc, rows, panels, dgt, GH, pbi, 1, iwidth, dxt, I, 0, 1, NULL, 0, NULL, 0, pa);
+        LOCAL(product)(im, GH, kc, rows, panels, dght, GH, pb, 1, width, dh + u0, H, 0, 1, pbi, iwidth, dxt, I, pa);
         // Truncated BPTT: the state entering each chunk of `truncation` steps is detached.
         long processed = jb->reverse ? steps - 1 - t : t;
         if (jb->truncation > 0 && processed > 0 && processed % jb->truncation == 0) {
@@ -288,12 +285,14 @@ void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int
 }
 
 /// Whether the backward pass computes ∂x step by step (dx_t += dg_t · W_ih with the step's
-/// gate gradients in cache; for the LSTM and the RNN it shares their packing with the
-/// recurrent product): only where W_ih stays in cache from step to step (measured, 2 threads:
-/// RNN 5-19 % and LSTM 32,64,64,128 8-10 % faster, but LSTM with a 2 MB W_ih 5-9 % slower),
-/// every product has at least a register tile of rows (batch 1 is a vector product per
-/// step, much slower than one product over all steps), and not for the GRU, whose two sides
-/// have different gate gradients (a second packing a step: 2-9 % slower).
+/// gate gradients in cache, sharing their packing with the recurrent product), instead of
+/// one product over all steps that re-reads them from memory. Only where W_ih stays in cache
+/// from step to step (≤ 512 KiB: a W_ih streamed from L3 every step costs more — LSTM
+/// 32,50,256,512 with 2 MB measured 5-9 % slower, at this VM's noise level), every product
+/// has at least a register tile of rows (batch 1 would be a vector product per step: 5-10 %
+/// slower), and not for the GRU, whose two sides' gate gradients differ in the n block
+/// (it would need a second packing per step; measured no faster). 2 threads, best of 6
+/// alternating: RNN 32,64,64,128 16 % faster, the other fused rows within ±3 %.
 static int LOCAL(fuses_dx)(const LOCAL(job) *jb, int count) {
     long rows = jb->split_rows ? jb->B / count : jb->B;
     return jb->wih && jb->I > 0 && jb->cell != RK_CELL_GRU && rows >= jb->im->mr &&
