@@ -287,8 +287,8 @@ void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int
 /// Whether the backward pass computes ∂x step by step (dx_t += dg_t · W_ih with the step's
 /// gate gradients in cache, sharing their packing with the recurrent product), instead of
 /// one product over all steps that re-reads them from memory. Only where W_ih stays in cache
-/// from step to step (≤ 512 KiB: a W_ih streamed from L3 every step costs more — LSTM
-/// 32,50,256,512 with 2 MB measured 5-9 % slower, at this VM's noise level), every product
+/// from step to step (≤ 512 KiB: a W_ih streamed from L3 every step costs more — 1 thread,
+/// best of 5 alternating: LSTM 32,50,256,512 (2 MB) 10 % slower, 64,35,650,650 7 %), every product
 /// has at least a register tile of rows (batch 1 would be a vector product per step: 5-10 %
 /// slower), and not for the GRU, whose two sides' gate gradients differ in the n block
 /// (it would need a second packing per step; measured no faster). 2 threads, best of 6
