@@ -35,9 +35,11 @@ With `lengths`, the layer is run on
 pack_padded_sequence(input, lengths, enforce_sorted=False) and the output is
 unpacked with pad_packed_sequence(total_length=T).
 
-dropout = 0, batch_first = False, bias = True.  Parameters are drawn from
-uniform(-0.5, 0.5), input/h0/c0/grad_* from a standard normal, all from a
-per-fixture seed (crc32 of the file name), so the output is deterministic.
+dropout = 0, batch_first = False; bias = True except in the "nobias" fixtures
+(PyTorch's bias=False: no bias_* parameters).  Parameters are drawn from
+uniform(-0.5, 0.5) (the "wide" fixtures: PyTorch's uniform(-1/sqrt(H), 1/sqrt(H))),
+input/h0/c0/grad_* from a standard normal, all from a per-fixture seed (crc32 of
+the file name), so the output is deterministic.
 """
 
 import argparse
@@ -101,6 +103,15 @@ CONFIGS = [
     ("GRU", 1, False, False, "float64", 1, 2, 3, 4, "t1"),
     ("GRU", 1, False, True, "float64", 7, 1, 3, 4, "b1"),
     ("GRU", 2, True, False, "float64", 5, 3, 2, 1, "h1"),
+    # --- without biases (bias=False: no bias_* tensors)
+    ("GRU", 1, False, False, "float64", 6, 3, 4, 5, "nobias"),
+    ("LSTM", 2, True, True, "float32", 7, 3, 4, 6, "nobias"),
+    ("RNN_TANH", 1, True, True, "float64", 5, 3, 3, 4, "nobias"),
+    # --- wider float32 layers: several register tiles of rows and units (the blocked
+    # kernels' edges), parameters scaled so that the recurrence stays well conditioned
+    ("LSTM", 1, False, True, "float32", 12, 8, 24, 40, "wide"),
+    ("GRU", 1, True, True, "float32", 10, 7, 20, 36, "wide"),
+    ("RNN_TANH", 2, False, True, "float32", 9, 13, 10, 20, "wide"),
 ]
 
 
@@ -114,8 +125,8 @@ def fixture_name(module, layers, bi, with_len, dtype, tag):
     return "_".join(parts)
 
 
-def make_module(module, I, H, L, bi):
-    kw = dict(num_layers=L, bias=True, batch_first=False, dropout=0.0, bidirectional=bi)
+def make_module(module, I, H, L, bi, bias=True):
+    kw = dict(num_layers=L, bias=bias, batch_first=False, dropout=0.0, bidirectional=bi)
     if module == "RNN_TANH":
         return nn.RNN(I, H, nonlinearity="tanh", **kw)
     if module == "RNN_RELU":
@@ -154,12 +165,16 @@ def build(cfg):
     is_lstm = module == "LSTM"
 
     gen = torch.Generator().manual_seed(seed)
-    mod = make_module(module, I, H, L, bi)
+    mod = make_module(module, I, H, L, bi, bias=tag != "nobias")
     if dtype == "float64":
         mod = mod.double()
     with torch.no_grad():
         for _, p in mod.named_parameters():
-            p.copy_(torch.rand(p.shape, generator=gen, dtype=torch.float64) - 0.5)
+            # U(-0.5, 0.5); wide layers U(-1/sqrt(H), 1/sqrt(H)) (PyTorch's init), where
+            # U(-0.5, 0.5) would make the recurrence chaotic and float32 results
+            # depend on summation order.
+            scale = 2 / H ** 0.5 if tag == "wide" else 1.0
+            p.copy_((torch.rand(p.shape, generator=gen, dtype=torch.float64) - 0.5) * scale)
 
     def randn(*shape):
         return torch.randn(*shape, generator=gen, dtype=torch.float64).to(tdt)

@@ -17,6 +17,8 @@ final class RecurrentDirection<S: TensorScalar> {
     let weightHH: Parameter<S>  // (G·H, H)
     let biasIH: Parameter<S>    // (G·H)
     let biasHH: Parameter<S>    // (G·H)
+    /// False for a layer without biases: b_ih = b_hh = 0 stay zero (no gradients kept).
+    let hasBias: Bool
 
     private let packedHH: PackedMatrix<S>   // W_hh: δgates·W_hh in a step-by-step backward
     private let bias = Workspace<S>()       // b_ih + b_hh (RNN, LSTM) or b_ih (GRU)
@@ -42,7 +44,7 @@ final class RecurrentDirection<S: TensorScalar> {
     private(set) var batch = 0
 
     init(cell: CellKind, inputSize: Int, hiddenSize: Int, reverse: Bool, gruResetAfter: Bool = true,
-         weightIH: Parameter<S>, weightHH: Parameter<S>, biasIH: Parameter<S>, biasHH: Parameter<S>) {
+         weightIH: Parameter<S>, weightHH: Parameter<S>, biasIH: Parameter<S>, biasHH: Parameter<S>, hasBias: Bool = true) {
         self.cell = cell
         self.inputSize = inputSize
         self.hiddenSize = hiddenSize
@@ -52,6 +54,7 @@ final class RecurrentDirection<S: TensorScalar> {
         self.weightHH = weightHH
         self.biasIH = biasIH
         self.biasHH = biasHH
+        self.hasBias = hasBias
         let g = cell.gateCount * hiddenSize
         packedHH = PackedMatrix(k: g, n: hiddenSize)
         let split = cell == .gru && !gruResetAfter
@@ -186,16 +189,16 @@ final class RecurrentDirection<S: TensorScalar> {
                                               cell == .gru ? hp.pointer : nil, cell == .gru ? gates.pointer : nil,
                                               hsP, cell == .lstm ? csP : nil, dy, ldy, truncation ?? 0, dhP,
                                               cell == .lstm ? dcP : nil, dgP, separateRecurrentGradients ? dghP : nil,
-                                              sum, separateRecurrentGradients ? dbhh.baseAddress! : nil,
+                                              hasBias ? sum : nil, separateRecurrentGradients && hasBias ? dbhh.baseAddress! : nil,
                                               wih.baseAddress!, inputSize, dx)
                     }
                 }
             }
-            addBiasGradients(inputSide: sum, recurrentSideToo: !separateRecurrentGradients)
+            if hasBias { addBiasGradients(inputSide: sum, recurrentSideToo: !separateRecurrentGradients) }
             finishBackward(x: x, dx: addedDx ? nil : dx, dh0: dh0, dc0: dc0)
         } else {
             stepwiseBackward(dy: dy, ldy: ldy, lengths: lengths, x: x, truncation: truncation, record: record)
-            sumBiasGradients()
+            if hasBias { sumBiasGradients() }
             finishBackward(x: x, dx: dx, dh0: dh0, dc0: dc0)
         }
     }

@@ -4,10 +4,10 @@ public final class RNN<S: TensorScalar>: RecurrentLayer<S> {
     public enum Nonlinearity: String, Sendable { case tanh, relu }
 
     public init(inputSize: Int, hiddenSize: Int, numLayers: Int = 1, nonlinearity: Nonlinearity = .tanh,
-                bidirectional: Bool = false, dropout: Double = 0, batchFirst: Bool = false,
+                bidirectional: Bool = false, bias: Bool = true, dropout: Double = 0, batchFirst: Bool = false,
                 initialization: RecurrentInitialization = .pytorchDefault, seed: UInt64 = 0) {
         super.init(nonlinearity == .tanh ? .rnnTanh : .rnnReLU, inputSize: inputSize, hiddenSize: hiddenSize,
-                   numLayers: numLayers, bidirectional: bidirectional, dropout: dropout, batchFirst: batchFirst,
+                   numLayers: numLayers, bidirectional: bidirectional, bias: bias, dropout: dropout, batchFirst: batchFirst,
                    initialization: initialization, seed: seed)
     }
 }
@@ -15,10 +15,10 @@ public final class RNN<S: TensorScalar>: RecurrentLayer<S> {
 /// A multi-layer LSTM (PyTorch `nn.LSTM`); the equations are on ``LSTMCell``.
 public final class LSTM<S: TensorScalar>: RecurrentLayer<S> {
     public init(inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false,
-                dropout: Double = 0, batchFirst: Bool = false,
+                bias: Bool = true, dropout: Double = 0, batchFirst: Bool = false,
                 initialization: RecurrentInitialization = .pytorchDefault, seed: UInt64 = 0) {
         super.init(.lstm, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
-                   bidirectional: bidirectional, dropout: dropout, batchFirst: batchFirst,
+                   bidirectional: bidirectional, bias: bias, dropout: dropout, batchFirst: batchFirst,
                    initialization: initialization, seed: seed)
     }
 }
@@ -27,10 +27,10 @@ public final class LSTM<S: TensorScalar>: RecurrentLayer<S> {
 /// `resetAfter: false` gives Keras' `reset_after=False` variant.
 public final class GRU<S: TensorScalar>: RecurrentLayer<S> {
     public init(inputSize: Int, hiddenSize: Int, numLayers: Int = 1, bidirectional: Bool = false,
-                dropout: Double = 0, batchFirst: Bool = false, resetAfter: Bool = true,
+                bias: Bool = true, dropout: Double = 0, batchFirst: Bool = false, resetAfter: Bool = true,
                 initialization: RecurrentInitialization = .pytorchDefault, seed: UInt64 = 0) {
         super.init(.gru, inputSize: inputSize, hiddenSize: hiddenSize, numLayers: numLayers,
-                   bidirectional: bidirectional, dropout: dropout, batchFirst: batchFirst,
+                   bidirectional: bidirectional, bias: bias, dropout: dropout, batchFirst: batchFirst,
                    gruResetAfter: resetAfter, initialization: initialization, seed: seed)
     }
 }

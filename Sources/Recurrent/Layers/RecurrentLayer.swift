@@ -45,6 +45,7 @@ public struct RecurrentGradients<S: TensorScalar> {
 ///   steps of each chunk (the state entering a chunk is treated as a constant), as when
 ///   a long stream is trained in detached chunks of k steps.
 /// - Dropout between stacked layers in training mode.
+/// - `bias: false` (PyTorch's `bias=False`): no b_ih, b_hh parameters (b = 0 in the equations).
 ///
 /// `forward` keeps what `backward` needs; `backward` returns ∂L/∂input and ∂L/∂(initial
 /// state) and *accumulates* ∂L/∂parameters into each ``Parameter/gradient``.
@@ -56,6 +57,10 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     public let hiddenSize: Int
     public let numLayers: Int
     public let bidirectional: Bool
+    /// Whether the layer has the biases b_ih and b_hh (PyTorch's `bias`). Without them the
+    /// equations hold with b = 0, and the `bias_*` parameters do not exist (state dicts
+    /// neither contain nor accept them).
+    public let hasBias: Bool
     public let dropout: Double
     public let batchFirst: Bool
     public let merge: DirectionMerge
@@ -96,7 +101,7 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     func layerInputSize(_ l: Int) -> Int { l == 0 ? inputSize : numDirections * hiddenSize }
 
     public init(_ cell: CellKind, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
-                bidirectional: Bool = false, dropout: Double = 0, batchFirst: Bool = false,
+                bidirectional: Bool = false, bias: Bool = true, dropout: Double = 0, batchFirst: Bool = false,
                 merge: DirectionMerge = .concat, gruResetAfter: Bool = true, initialization: RecurrentInitialization = .pytorchDefault,
                 seed: UInt64 = 0) {
         precondition(inputSize > 0 && hiddenSize > 0 && numLayers > 0, "RecurrentLayer sizes must be positive")
@@ -106,6 +111,7 @@ public class RecurrentLayer<S: TensorScalar>: Module {
         self.hiddenSize = hiddenSize
         self.numLayers = numLayers
         self.bidirectional = bidirectional
+        self.hasBias = bias
         self.dropout = dropout
         self.batchFirst = batchFirst
         self.merge = merge
@@ -127,13 +133,14 @@ public class RecurrentLayer<S: TensorScalar>: Module {
                     whhValue = Self.orthogonalBlocks(gates: cell.gateCount, hidden: hiddenSize, using: &rng)
                 }
                 let whh = Parameter(whhValue)
-                let bih = Parameter(Tensor<S>.uniform([G], low: -bound, high: bound, using: &rng))
-                let bhh = Parameter(Tensor<S>.uniform([G], low: -bound, high: bound, using: &rng))
-                named += [("weight_ih" + suffix, wih), ("weight_hh" + suffix, whh),
-                          ("bias_ih" + suffix, bih), ("bias_hh" + suffix, bhh)]
+                named += [("weight_ih" + suffix, wih), ("weight_hh" + suffix, whh)]
+                // Without biases the directions still read b = 0 (never exposed, never updated).
+                let bih = Parameter(bias ? Tensor<S>.uniform([G], low: -bound, high: bound, using: &rng) : Tensor(zeros: [G]))
+                let bhh = Parameter(bias ? Tensor<S>.uniform([G], low: -bound, high: bound, using: &rng) : Tensor(zeros: [G]))
+                if bias { named += [("bias_ih" + suffix, bih), ("bias_hh" + suffix, bhh)] }
                 row.append(RecurrentDirection(cell: cell, inputSize: inSize, hiddenSize: hiddenSize,
                                               reverse: d == 1, gruResetAfter: gruResetAfter, weightIH: wih, weightHH: whh,
-                                              biasIH: bih, biasHH: bhh))
+                                              biasIH: bih, biasHH: bhh, hasBias: bias))
             }
             dirs.append(row)
         }

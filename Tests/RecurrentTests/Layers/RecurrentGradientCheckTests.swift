@@ -13,8 +13,9 @@ import Testing
         var truncation: Int? = nil
         var dropout = 0.0
         var gruResetAfter = true
+        var bias = true
         var testDescription: String {
-            "\(cell.rawValue)\(gruResetAfter ? "" : " reset-before") L\(layers)\(bidirectional ? " bi-\(merge)" : "")\(lengths.map { " len\($0)" } ?? "")\(batchFirst ? " batchFirst" : "")\(truncation.map { " trunc\($0)" } ?? "")\(dropout > 0 ? " dropout" : "")"
+            "\(cell.rawValue)\(gruResetAfter ? "" : " reset-before")\(bias ? "" : " no-bias") L\(layers)\(bidirectional ? " bi-\(merge)" : "")\(lengths.map { " len\($0)" } ?? "")\(batchFirst ? " batchFirst" : "")\(truncation.map { " trunc\($0)" } ?? "")\(dropout > 0 ? " dropout" : "")"
         }
     }
 
@@ -29,16 +30,23 @@ import Testing
         Case(cell: .gru, gruResetAfter: false),
         Case(cell: .gru, layers: 2, bidirectional: true, lengths: [2, 5, 3], gruResetAfter: false),
         Case(cell: .gru, truncation: 2, gruResetAfter: false),
+        Case(cell: .lstm, layers: 2, bidirectional: true, lengths: [4, 5, 2], bias: false),
+        Case(cell: .gru, bias: false),
+        Case(cell: .gru, truncation: 2, gruResetAfter: false, bias: false),
+        Case(cell: .rnnReLU, bidirectional: true, bias: false),
     ]
 
     @Test(arguments: cases)
     func gradientsMatchFiniteDifferences(_ c: Case) throws {
         let (T, B, I, H) = (5, 3, 2, 3)
         let layer = RecurrentLayer<Double>(c.cell, inputSize: I, hiddenSize: H, numLayers: c.layers,
-                                           bidirectional: c.bidirectional, dropout: c.dropout,
+                                           bidirectional: c.bidirectional, bias: c.bias, dropout: c.dropout,
                                            batchFirst: c.batchFirst, merge: c.merge,
                                            gruResetAfter: c.gruResetAfter, seed: 11)
         layer.truncation = c.truncation
+        // PyTorch's parameters: weights, then biases unless bias=False, per layer and direction.
+        #expect(layer.namedParameters.count == c.layers * layer.numDirections * (c.bias ? 4 : 2))
+        #expect(layer.namedParameters.contains { $0.name.hasPrefix("bias_") } == c.bias)
         var rng = RandomGenerator(seed: 5)
         let x = Tensor<Double>.normal(c.batchFirst ? [B, T, I] : [T, B, I], using: &rng)
         let h0 = Tensor<Double>.normal(layer.stateShape(batch: B), using: &rng)

@@ -42,31 +42,47 @@ import _RecurrentKernels
     }
 
     func run<S: TensorScalar>(_ f: Fixture, _: S.Type, tolerance: Double) throws {
-        let m = f.metadata
-        let cell = CellKind(rawValue: m["module"]!)!
-        let layer = RecurrentLayer<S>(cell, inputSize: Int(m["input_size"]!)!, hiddenSize: Int(m["hidden_size"]!)!,
-                                      numLayers: Int(m["num_layers"]!)!, bidirectional: m["bidirectional"] == "1")
+        func meta(_ key: String) throws -> String {
+            guard let v = f.metadata[key] else { throw FixtureError("\(f.name): metadata has no '\(key)'") }
+            return v
+        }
+        func size(_ key: String) throws -> Int {
+            guard let n = Int(try meta(key)), n > 0 else { throw FixtureError("\(f.name): metadata '\(key)' is not a positive integer") }
+            return n
+        }
+        func tensor(_ key: String) throws -> Tensor<S> {
+            guard f.has(key) else { throw FixtureError("\(f.name): no tensor '\(key)'") }
+            return try f.file.tensor(key, as: S.self)
+        }
+        guard let cell = CellKind(rawValue: try meta("module")) else {
+            throw FixtureError("\(f.name): unknown module '\(f.metadata["module"] ?? "")'")
+        }
+        // PyTorch's bias=False leaves the bias tensors out.
+        let layer = RecurrentLayer<S>(cell, inputSize: try size("input_size"), hiddenSize: try size("hidden_size"),
+                                      numLayers: try size("num_layers"), bidirectional: try meta("bidirectional") == "1",
+                                      bias: f.has("bias_ih_l0"))
         var state: [String: Tensor<S>] = [:]
-        for (name, _) in layer.namedParameters { state[name] = f.tensor(name) }
+        for (name, _) in layer.namedParameters { state[name] = try tensor(name) }
         try layer.load(stateDict: state)
-        let lengths = f.has("lengths") ? f.ints("lengths") : nil
-        let h0: Tensor<S> = f.tensor("h0")
-        let c0: Tensor<S>? = cell == .lstm ? f.tensor("c0") : nil
-        let (out, final) = try layer.forward(f.tensor("input"), lengths: lengths, initialState: RecurrentState(h: h0, c: c0))
-        check(f, "output", out, tolerance)
-        check(f, "h_n", final.h, tolerance)
-        if cell == .lstm { check(f, "c_n", final.c!, tolerance) }
+        let lengths = f.has("lengths") ? try f.file.int64Array("lengths").map { Int($0) } : nil
+        let h0 = try tensor("h0")
+        let c0: Tensor<S>? = cell == .lstm ? try tensor("c0") : nil
+        let (out, final) = try layer.forward(try tensor("input"), lengths: lengths, initialState: RecurrentState(h: h0, c: c0))
+        try check(f, "output", out, tolerance)
+        try check(f, "h_n", final.h, tolerance)
+        if cell == .lstm { try check(f, "c_n", final.c!, tolerance) }
 
-        let gradState = RecurrentState<S>(h: f.tensor("grad_h_n"), c: cell == .lstm ? f.tensor("grad_c_n") : nil)
-        let grads = try layer.backward(gradOutput: f.tensor("grad_output"), gradFinalState: gradState)
-        check(f, "grad_input", grads.input, tolerance)
-        check(f, "grad_h0", grads.initialState.h, tolerance)
-        if cell == .lstm { check(f, "grad_c0", grads.initialState.c!, tolerance) }
-        for (name, p) in layer.namedParameters { check(f, "grad." + name, p.gradient, tolerance) }
+        let gradState = RecurrentState<S>(h: try tensor("grad_h_n"), c: cell == .lstm ? try tensor("grad_c_n") : nil)
+        let grads = try layer.backward(gradOutput: try tensor("grad_output"), gradFinalState: gradState)
+        try check(f, "grad_input", grads.input, tolerance)
+        try check(f, "grad_h0", grads.initialState.h, tolerance)
+        if cell == .lstm { try check(f, "grad_c0", grads.initialState.c!, tolerance) }
+        for (name, p) in layer.namedParameters { try check(f, "grad." + name, p.gradient, tolerance) }
     }
 
-    func check<S: TensorScalar>(_ f: Fixture, _ key: String, _ got: Tensor<S>, _ tol: Double) {
-        let want: Tensor<S> = f.tensor(key)
+    func check<S: TensorScalar>(_ f: Fixture, _ key: String, _ got: Tensor<S>, _ tol: Double) throws {
+        guard f.has(key) else { throw FixtureError("\(f.name): no tensor '\(key)'") }
+        let want = try f.file.tensor(key, as: S.self)
         guard got.shape == want.shape else {
             Issue.record("\(f.name): \(key) has shape \(got.shape), expected \(want.shape)")
             return
@@ -81,4 +97,10 @@ import _RecurrentKernels
             Issue.record("\(f.name): \(key) differs at flat index \(at): got \(got[flat: at]), expected \(want[flat: at]) (relative error \(worst) > \(tol))")
         }
     }
+}
+
+/// A fixture that does not follow the format (named in the message).
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }
