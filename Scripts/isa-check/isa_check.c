@@ -4,6 +4,7 @@
 // Built statically by Scripts/isa-check.sh, so it runs on a machine without Swift (the
 // AVX-512 paths can only be exercised on an AVX-512 CPU). Exit status 0 = all agree.
 #include "RecurrentKernels.h"
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,7 +147,8 @@ static void check_cells(int isa) {
 
 /// The fused recurrence (every cell, both directions, masks, truncation; 1 and 2 threads)
 /// against the portable path on one thread, ∂x included (added in the loop or, where the
-/// loop leaves it, by one product over all steps, as the layer does).
+/// loop leaves it, by one product over all steps, as the layer does), with each step's left
+/// operand packed and read in place.
 static void check_recurrence(int isa) {
     enum { T = 6, B = 7, H = 70, GMAX = 4, I = 9 };
     static float wih[GMAX * H * I], dx[2][T * B * I];
@@ -162,15 +164,17 @@ static void check_recurrence(int isa) {
     const int cells[] = {RK_CELL_LSTM, RK_CELL_GRU, RK_CELL_RNN_TANH, RK_CELL_RNN_RELU};
     const char *names[] = {"lstm", "gru", "rnn tanh", "rnn relu"};
     for (int c = 0; c < 4; c++)
-        for (int variant = 0; variant < 8; variant++)
+        for (int variant = 0; variant < 16; variant++)
             for (int threads = 1; threads <= 2; threads++) {
                 int cell = cells[c], reverse = variant & 1, masked = variant & 2, trunc = variant & 4 ? 3 : 0;
+                int in_place = variant & 8;
                 long G = cell == RK_CELL_LSTM ? 4 : cell == RK_CELL_GRU ? 3 : 1;
                 const int32_t *len = masked ? lengths : NULL;
                 for (int k = 0; k < 2; k++) {
                     rk_isa_force(k ? isa : RK_ISA_PORTABLE);
                     rk_elementwise_force_isa(k ? isa : RK_ISA_PORTABLE);
                     rk_set_threads(k ? threads : 1);
+                    rk_set_recurrence_direct_a(k ? (in_place ? LONG_MAX : 0) : -1);
                     memcpy(xp[k], x0, sizeof(float) * T * B * G * H);
                     long start = reverse ? T : 0;
                     memcpy(hs[k] + start * B * H, h0, sizeof h0);
@@ -195,11 +199,13 @@ static void check_recurrence(int isa) {
                 if (cell == RK_CELL_GRU) err = fmax(err, maxdiff_f(dbh[0], dbh[1], G * H));
                 err = fmax(err, maxdiff_f(db[0], db[1], G * H));
                 char what[128];
-                snprintf(what, sizeof what, "%s recurrence %s%s%s%s, %d thread(s)", rk_isa_name(isa), names[c],
-                         reverse ? " reverse" : "", masked ? " masked" : "", trunc ? " truncated" : "", threads);
+                snprintf(what, sizeof what, "%s recurrence %s%s%s%s%s, %d thread(s)", rk_isa_name(isa), names[c],
+                         reverse ? " reverse" : "", masked ? " masked" : "", trunc ? " truncated" : "",
+                         in_place ? " in place" : " packed", threads);
                 report(what, err, 2e-5);
             }
     rk_set_threads(1);
+    rk_set_recurrence_direct_a(-1);
 }
 
 static void check_reductions(int isa) {

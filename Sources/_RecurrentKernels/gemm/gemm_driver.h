@@ -65,6 +65,17 @@ void API(gemm_macro_kernel)(const IMPL *im, long k, const T *pa, const long *row
     }
 }
 
+void API(gemm_macro_kernel_rows)(const IMPL *im, long k, const T *A, long lda, const long *rows, long panels,
+                                 const T *pb, long ncols, T *C, long ldc, T alpha, T beta) {
+    const long nr = im->nr;
+    for (long q = 0; q * nr < ncols; q++) {
+        int w = (int)(ncols - q * nr < nr ? ncols - q * nr : nr);
+        for (long p = 0; p < panels; p++)
+            im->kernel_rows(k, A + rows[p] * lda, lda, pb + q * k * nr, C + rows[p] * ldc + q * nr, ldc, alpha, beta,
+                            (int)(rows[p + 1] - rows[p]), w);
+    }
+}
+
 /// Packed B panels and the C columns they produce (one per product sharing A).
 typedef struct {
     const T *pb;

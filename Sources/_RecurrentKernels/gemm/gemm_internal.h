@@ -9,6 +9,8 @@
 /// - kernel: C[0:mr, 0:nr] = alpha * Apanel·Bpanel + beta * C (beta == 0: C not read), where
 ///   Apanel is mr x k stored k-major (a[p*mr + i]) and Bpanel is k x NR (b[p*NR + j], zero
 ///   padded past nr). mr <= MR and nr <= NR.
+/// - kernel_rows: the same with A's rows read in place (row i of the panel at a + i·lda),
+///   for A that is already in cache and would cost more to pack than to read strided.
 /// - pack_b_trans: packs NR-wide panels of op(B) = Bᵀ (B is n x k) for n columns, zero
 ///   padding the last panel, panel after panel (k*NR elements each).
 #define RK_DECLARE_IMPL(T, P)                                                             \
@@ -18,6 +20,8 @@
         int kc, mc, nc; /* cache blocking (upper bounds; mc, nc multiples of mr, nr) */   \
         void (*kernel)(long k, const T *a, const T *b, T *c, long ldc, T alpha, T beta,   \
                        int mr, int nr);                                                   \
+        void (*kernel_rows)(long k, const T *a, long lda, const T *b, T *c, long ldc,     \
+                            T alpha, T beta, int mr, int nr);                             \
         void (*pack_b_trans)(long k, long n, const T *B, long ldb, T *dst);               \
     } rk_##P##gemm_impl;
 RK_DECLARE_IMPL(float, s)
@@ -78,6 +82,12 @@ void rk_sgemm_macro_kernel(const rk_sgemm_impl *im, long k, const float *pa, con
                            const float *pb, long ncols, float *C, long ldc, float alpha, float beta);
 void rk_dgemm_macro_kernel(const rk_dgemm_impl *im, long k, const double *pa, const long *rows, long panels,
                            const double *pb, long ncols, double *C, long ldc, double alpha, double beta);
+/// The same with A's rows read in place (rows[p] of C from A + rows[p]·lda, k deep).
+void rk_sgemm_macro_kernel_rows(const rk_sgemm_impl *im, long k, const float *A, long lda, const long *rows,
+                                long panels, const float *pb, long ncols, float *C, long ldc, float alpha, float beta);
+void rk_dgemm_macro_kernel_rows(const rk_dgemm_impl *im, long k, const double *A, long lda, const long *rows,
+                                long panels, const double *pb, long ncols, double *C, long ldc, double alpha,
+                                double beta);
 
 /// The kernel table of the active ISA, and the K chunk its blocking gives a depth of K.
 const rk_sgemm_impl *rk_sgemm_active_impl(void);

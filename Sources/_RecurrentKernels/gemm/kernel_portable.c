@@ -25,6 +25,18 @@
         case 4: P##tile_portable(k, a, b, c, ldc, alpha, beta, nr, 4); return;             \
         }                                                                                  \
     }                                                                                      \
+    static void P##kernel_rows_portable(long k, const T *a, long lda, const T *b, T *c,     \
+                                        long ldc, T alpha, T beta, int mr, int nr) {       \
+        T acc[MR][NR] = {{0}};                                                             \
+        for (long p = 0; p < k; p++, b += NR)                                              \
+            for (int i = 0; i < mr; i++)                                                   \
+                for (int j = 0; j < NR; j++) acc[i][j] += a[i * lda + p] * b[j];           \
+        for (int i = 0; i < mr; i++)                                                       \
+            for (int j = 0; j < nr; j++) {                                                 \
+                T r = alpha * acc[i][j];                                                   \
+                c[i * ldc + j] = beta == 0 ? r : r + beta * c[i * ldc + j];                \
+            }                                                                              \
+    }                                                                                      \
     static void P##pack_b_trans_portable(long k, long n, const T *B, long ldb, T *dst) {   \
         rk_##P##pack_b_trans_generic(k, n, NR, B, ldb, dst);                               \
     }
@@ -33,8 +45,8 @@
 PK_TILE(s, float, 4, 8)
 PK_TILE(d, double, 4, 4)
 
-const rk_sgemm_impl rk_sgemm_portable = {RK_ISA_PORTABLE, 4, 8, 256, 128, 4096, skernel_portable, spack_b_trans_portable};
-const rk_dgemm_impl rk_dgemm_portable = {RK_ISA_PORTABLE, 4, 4, 256, 64, 4096, dkernel_portable, dpack_b_trans_portable};
+const rk_sgemm_impl rk_sgemm_portable = {RK_ISA_PORTABLE, 4, 8, 256, 128, 4096, skernel_portable, skernel_rows_portable, spack_b_trans_portable};
+const rk_dgemm_impl rk_dgemm_portable = {RK_ISA_PORTABLE, 4, 4, 256, 64, 4096, dkernel_portable, dkernel_rows_portable, dpack_b_trans_portable};
 
 double rk_fma_burn_portable(double seconds) {
     enum { ACC = 8, LANES = 4 };

@@ -30,6 +30,12 @@ int rk_recurrence_split(void) {
     return mode;
 }
 
+static _Atomic long direct_a_limit = RK_RECURRENCE_DIRECT_A_DEFAULT;
+
+void rk_set_recurrence_direct_a(long bytes) { direct_a_limit = bytes < 0 ? RK_RECURRENCE_DIRECT_A_DEFAULT : bytes; }
+
+long rk_recurrence_direct_a(void) { return direct_a_limit; }
+
 #define T float
 #define P s
 #include "recurrence_driver.h"

@@ -13,11 +13,15 @@ import Testing
 
     func run<S: TensorScalar>(_ cell: CellKind, hidden: Int, _: S.Type, threads: Int, truncation: Int?,
                               recording: Bool, split: KernelConfiguration.RecurrenceSplit = .automatic,
-                              lengths: [Int] = [9, 3, 9, 1, 6, 9, 8]) throws -> [String: Tensor<S>] {
+                              lengths: [Int] = [9, 3, 9, 1, 6, 9, 8], directA: Int? = nil) throws -> [String: Tensor<S>] {
         try KernelPathLock.exclusive {
             let saved = (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit)
             (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit) = (threads, split)
-            defer { (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit) = saved }
+            KernelConfiguration.recurrenceDirectA = directA
+            defer {
+                (KernelConfiguration.threads, KernelConfiguration.recurrenceSplit) = saved
+                KernelConfiguration.recurrenceDirectA = nil
+            }
             return try runLayer(cell, hidden: hidden, S.self, truncation: truncation, recording: recording, lengths: lengths)
         }
     }
@@ -70,6 +74,28 @@ import Testing
             #expect(rows[name] == u, "\(cell): \(name) differs between the row and the unit split")
         }
         expectClose(units, rows, tolerance: 1e-6, "\(cell) rows vs units")
+    }
+
+    /// A step's product reads its left operand (the previous state, or the step's gate
+    /// gradients) packed or in place: the same kernel arithmetic in the same order, so the
+    /// same results to the last bit — on one thread and on two sharing units or rows.
+    @Test(arguments: cases)
+    func packedAndInPlaceOperandsAgree(_ cell: CellKind, hidden: Int) throws {
+        for (threads, split) in [(1, KernelConfiguration.RecurrenceSplit.automatic), (2, .units), (2, .rows)] {
+            for lengths in [[9, 3, 9, 1, 6, 9, 8], [9], [9, 3, 9, 1, 6, 9, 8, 9, 2, 9, 7, 9, 5]] {
+                let what = "\(cell), \(threads) thread(s) \(split), batch \(lengths.count)"
+                let packed = try run(cell, hidden: hidden, Float.self, threads: threads, truncation: 4, recording: false,
+                                     split: split, lengths: lengths, directA: 0)
+                let inPlace = try run(cell, hidden: hidden, Float.self, threads: threads, truncation: 4, recording: false,
+                                      split: split, lengths: lengths, directA: Int.max)
+                for (name, p) in packed { #expect(inPlace[name] == p, "\(what): \(name) differs packed / in place") }
+                let packedD = try run(cell, hidden: hidden, Double.self, threads: threads, truncation: nil, recording: false,
+                                      split: split, lengths: lengths, directA: 0)
+                let inPlaceD = try run(cell, hidden: hidden, Double.self, threads: threads, truncation: nil, recording: false,
+                                       split: split, lengths: lengths, directA: Int.max)
+                for (name, p) in packedD { #expect(inPlaceD[name] == p, "\(what): \(name) differs packed / in place (double)") }
+            }
+        }
     }
 
     func expectClose<S: TensorScalar>(_ a: [String: Tensor<S>], _ b: [String: Tensor<S>], tolerance: Double, _ what: String) {
