@@ -59,10 +59,11 @@ enum { RK_SPLIT_AUTO = 0, RK_SPLIT_UNITS = 1, RK_SPLIT_ROWS = 2 };
 void rk_set_recurrence_split(int mode);
 int rk_recurrence_split(void);
 
-/// The largest left operand (bytes of a step's rows times one depth chunk) whose rows a
+/// The largest left operand (the bytes its rows span: rows x row stride) whose rows a
 /// step's product reads in place (RK_RECURRENCE_DIRECT_A_DEFAULT, about half of L1: the
 /// state or gate gradients just written, still in L1), instead of packing them first. A
-/// negative value restores the default; 0 always packs. Results are the same either way
+/// negative value restores the default (or the environment's RECURRENT_RECURRENCE_DIRECT_A);
+/// 0 always packs. Results are the same either way
 /// (the same kernel arithmetic in the same order).
 enum { RK_RECURRENCE_DIRECT_A_DEFAULT = 16 * 1024 };
 void rk_set_recurrence_direct_a(long bytes);

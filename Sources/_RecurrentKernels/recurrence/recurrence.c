@@ -30,11 +30,20 @@ int rk_recurrence_split(void) {
     return mode;
 }
 
-static _Atomic long direct_a_limit = RK_RECURRENCE_DIRECT_A_DEFAULT;
+static _Atomic long direct_a_limit = -1; // -1: not read from the environment yet
 
-void rk_set_recurrence_direct_a(long bytes) { direct_a_limit = bytes < 0 ? RK_RECURRENCE_DIRECT_A_DEFAULT : bytes; }
+void rk_set_recurrence_direct_a(long bytes) { direct_a_limit = bytes < 0 ? -1 : bytes; }
 
-long rk_recurrence_direct_a(void) { return direct_a_limit; }
+long rk_recurrence_direct_a(void) {
+    long limit = direct_a_limit;
+    if (limit < 0) {
+        const char *env = getenv("RECURRENT_RECURRENCE_DIRECT_A");
+        limit = env && *env ? atol(env) : RK_RECURRENCE_DIRECT_A_DEFAULT;
+        if (limit < 0) limit = RK_RECURRENCE_DIRECT_A_DEFAULT;
+        direct_a_limit = limit;
+    }
+    return limit;
+}
 
 #define T float
 #define P s

@@ -104,13 +104,13 @@ static void LOCAL(product)(const IMPL *im, long K, long kc, const long *rows, lo
     }
 }
 
-/// Whether a step's product reads its left operand's rows in place (rows x k values, k the
-/// depth chunk): when they fit in about half of L1 — then packing them (a pass over data
-/// already in L1) costs more than the strided reads (1 thread, best of 8 alternating:
-/// RNN 32,64,64,128 inference 6 % faster, batch 1 2-7 %). Larger blocks come from L2 or
-/// further, where rows spread over sets and streams cost more than a packing (LSTM
-/// 32,50,256,512 inference 14 % slower read in place).
-static int LOCAL(direct)(long rows, long k) { return rows * k * (long)sizeof(T) <= rk_recurrence_direct_a(); }
+/// Whether a step's product reads its left operand's rows in place (rows of lda values
+/// each): when the rows span at most about half of L1 — the state or gate gradients just
+/// written, still in L1, then cost more to pack (a pass over them) than to read strided
+/// (1 thread, best of 8 alternating: RNN 32,64,64,128 inference 6 % faster, batch 1 2-7 %).
+/// Rows spread further apart share cache sets and streams: LSTM 32,50,256,512 on 2 threads
+/// (16 rows of 2 KiB each, read 1 KiB at a time) trained 11 % slower read in place.
+static int LOCAL(direct)(long rows, long lda) { return rows * lda * (long)sizeof(T) <= rk_recurrence_direct_a(); }
 
 /// Row panels of the batch: balanced heights <= MR (rows[0...panels]).
 static long *LOCAL(row_panels)(const IMPL *im, long B, long *panels) {
@@ -144,7 +144,7 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
             if (block++ % packers == packer) im->pack_b_trans(k, width, jb->whh + (g * H + u0) * H + pc, H, pb + off);
     }
     if (packers > 1) rk_barrier_wait(&jb->barrier, count);
-    T *pa = LOCAL(direct)(Bp, kc) ? NULL : rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
+    T *pa = LOCAL(direct)(Bp, H) ? NULL : rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
     // Row t·B + b0 of each time-major buffer: the participant's window (gate buffers G·H
     // wide, states H wide).
@@ -218,7 +218,7 @@ static void LOCAL(backward_task)(void *ctx, int i, int count) {
             CAT3(rk_, P, pack_b)(k, iwidth, (int)nr, jb->wih + pc * I + i0, I, pbi + pc * ippg * nr);
     }
     if (packers > 1) rk_barrier_wait(&jb->barrier, count);
-    T *pa = LOCAL(direct)(Bp, kc) ? NULL : rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
+    T *pa = LOCAL(direct)(Bp, GH) ? NULL : rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
     const long gstep = B * GH, goff = b0 * GH, hoff = b0 * H;  // the participant's window, as forward
     T *dh = jb->dh + hoff, *dc = jb->dc ? jb->dc + hoff : NULL;
