@@ -18,8 +18,8 @@ tensors (in `dtype` unless noted), D = 2 if bidirectional else 1, L = num_layers
                         (weight_ih_l{k}, weight_hh_l{k}, bias_ih_l{k}, bias_hh_l{k},
                         and ..._reverse for bidirectional)
     input               (T, B, I)
-    h0                  (L*D, B, H)
-    c0                  (L*D, B, H)           LSTM only
+    h0                  (L*D, B, H)           absent in the "nohx" fixtures (hx = None:
+    c0                  (L*D, B, H)           LSTM only; zeros), as are grad_h0, grad_c0
     lengths             (B,) int64            optional; unsorted, 1 <= len <= T
     grad_output         (T, B, D*H)
     grad_h_n            (L*D, B, H)
@@ -112,6 +112,9 @@ CONFIGS = [
     ("LSTM", 1, False, True, "float32", 12, 8, 24, 40, "wide"),
     ("GRU", 1, True, True, "float32", 10, 7, 20, 36, "wide"),
     ("RNN_TANH", 2, False, True, "float32", 9, 13, 10, 20, "wide"),
+    # --- no initial state (hx = None: zeros; no h0, c0, grad_h0, grad_c0 tensors)
+    ("LSTM", 2, True, True, "float64", 6, 3, 4, 5, "nohx"),
+    ("GRU", 1, False, False, "float32", 5, 2, 3, 4, "nohx"),
 ]
 
 
@@ -188,6 +191,8 @@ def build(cfg):
     g_cn = randn(L * D, B, H) if is_lstm else None
 
     hx = (h0, c0) if is_lstm else h0
+    if tag == "nohx":
+        hx = None
     if lengths is not None:
         packed = pack_padded_sequence(x, lengths, batch_first=False, enforce_sorted=False)
         out_p, hid = mod(packed, hx)
@@ -210,18 +215,21 @@ def build(cfg):
         tensors[pname] = p.detach()
         tensors["grad." + pname] = p.grad.detach()
     tensors["input"] = x.detach()
-    tensors["h0"] = h0.detach()
+    if hx is not None:
+        tensors["h0"] = h0.detach()
     tensors["grad_output"] = g_out
     tensors["grad_h_n"] = g_hn
     tensors["output"] = out.detach()
     tensors["h_n"] = h_n.detach()
     tensors["grad_input"] = x.grad.detach()
-    tensors["grad_h0"] = h0.grad.detach()
+    if hx is not None:
+        tensors["grad_h0"] = h0.grad.detach()
     if is_lstm:
-        tensors["c0"] = c0.detach()
         tensors["grad_c_n"] = g_cn
         tensors["c_n"] = c_n.detach()
-        tensors["grad_c0"] = c0.grad.detach()
+        if hx is not None:
+            tensors["c0"] = c0.detach()
+            tensors["grad_c0"] = c0.grad.detach()
     if lengths is not None:
         tensors["lengths"] = lengths
         # sanity: padded outputs and input grads are exactly zero

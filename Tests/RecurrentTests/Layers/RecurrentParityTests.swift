@@ -41,6 +41,35 @@ import _RecurrentKernels
         }
     }
 
+    /// A fixture that does not follow the format fails with an error naming the file and
+    /// what is wrong (a missing tensor, an unknown module, a missing size), not a crash.
+    @Test func malformedFixturesAreReportedByName() throws {
+        let source = try Fixture(url: Fixtures.folder("parity").appendingPathComponent("lstm_l1_uni_f64.safetensors"))
+        let all = try source.file.names.map { ($0, AnyTensorPayload(try source.file.tensor($0, as: Double.self))) }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("parity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func expectFailure(_ name: String, dropping dropped: String?, metadata: [String: String], mentions: String) throws {
+            let url = dir.appendingPathComponent(name + ".safetensors")
+            try SafeTensorsWriter.write(tensors: all.filter { $0.0 != dropped }, metadata: metadata, to: url)
+            do {
+                try run(try Fixture(url: url), Double.self, tolerance: 1e-9)
+                Issue.record("\(name): accepted")
+            } catch let e as FixtureError {
+                #expect(e.description.contains(name) && e.description.contains(mentions), "\(e.description)")
+            }
+        }
+        try expectFailure("no_grad_output", dropping: "grad_output", metadata: source.metadata, mentions: "'grad_output'")
+        try expectFailure("no_weight", dropping: "weight_hh_l0", metadata: source.metadata, mentions: "'weight_hh_l0'")
+        try expectFailure("no_expected_output", dropping: "output", metadata: source.metadata, mentions: "'output'")
+        var meta = source.metadata
+        meta["module"] = "TRANSFORMER"
+        try expectFailure("unknown_module", dropping: nil, metadata: meta, mentions: "TRANSFORMER")
+        meta = source.metadata
+        meta["hidden_size"] = nil
+        try expectFailure("no_hidden_size", dropping: nil, metadata: meta, mentions: "'hidden_size'")
+    }
+
     func run<S: TensorScalar>(_ f: Fixture, _: S.Type, tolerance: Double) throws {
         func meta(_ key: String) throws -> String {
             guard let v = f.metadata[key] else { throw FixtureError("\(f.name): metadata has no '\(key)'") }
@@ -65,18 +94,24 @@ import _RecurrentKernels
         for (name, _) in layer.namedParameters { state[name] = try tensor(name) }
         try layer.load(stateDict: state)
         let lengths = f.has("lengths") ? try f.file.int64Array("lengths").map { Int($0) } : nil
-        let h0 = try tensor("h0")
-        let c0: Tensor<S>? = cell == .lstm ? try tensor("c0") : nil
-        let (out, final) = try layer.forward(try tensor("input"), lengths: lengths, initialState: RecurrentState(h: h0, c: c0))
+        // Initial states and the gradients of final states the loss does not use may be left
+        // out (PyTorch's hx = None: zeros); then their gradients are checked only if given.
+        let input = try tensor("input")
+        guard input.rank == 3 else { throw FixtureError("\(f.name): input has shape \(input.shape), expected (T, B, I)") }
+        let zeros = layer.zeroState(batch: input.shape[1])
+        let h0 = f.has("h0") ? try tensor("h0") : zeros.h
+        let c0: Tensor<S>? = cell == .lstm ? (f.has("c0") ? try tensor("c0") : zeros.c) : nil
+        let (out, final) = try layer.forward(input, lengths: lengths, initialState: RecurrentState(h: h0, c: c0))
         try check(f, "output", out, tolerance)
         try check(f, "h_n", final.h, tolerance)
         if cell == .lstm { try check(f, "c_n", final.c!, tolerance) }
 
-        let gradState = RecurrentState<S>(h: try tensor("grad_h_n"), c: cell == .lstm ? try tensor("grad_c_n") : nil)
+        let gradState = RecurrentState<S>(h: f.has("grad_h_n") ? try tensor("grad_h_n") : zeros.h,
+                                          c: cell == .lstm ? (f.has("grad_c_n") ? try tensor("grad_c_n") : zeros.c) : nil)
         let grads = try layer.backward(gradOutput: try tensor("grad_output"), gradFinalState: gradState)
         try check(f, "grad_input", grads.input, tolerance)
-        try check(f, "grad_h0", grads.initialState.h, tolerance)
-        if cell == .lstm { try check(f, "grad_c0", grads.initialState.c!, tolerance) }
+        if f.has("grad_h0") || f.has("h0") { try check(f, "grad_h0", grads.initialState.h, tolerance) }
+        if cell == .lstm, f.has("grad_c0") || f.has("c0") { try check(f, "grad_c0", grads.initialState.c!, tolerance) }
         for (name, p) in layer.namedParameters { try check(f, "grad." + name, p.gradient, tolerance) }
     }
 
