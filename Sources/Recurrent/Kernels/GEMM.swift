@@ -47,8 +47,9 @@ public enum KernelConfiguration {
         get { RecurrenceSplit(rawValue: rk_recurrence_split()) ?? .automatic }
         set { rk_set_recurrence_split(newValue.rawValue) }
     }
-    /// The largest block of a step's left operand (bytes) the fused recurrence reads in place
-    /// instead of packing (tests: 0 always packs; nil restores the default).
+    /// The largest span (bytes: rows × row stride) of a step's left operand that the fused
+    /// recurrence reads in place instead of packing (tests: 0 always packs; nil restores the
+    /// default).
     static var recurrenceDirectA: Int? {
         get { rk_recurrence_direct_a() }
         set { rk_set_recurrence_direct_a(newValue ?? -1) }

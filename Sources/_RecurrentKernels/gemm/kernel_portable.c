@@ -3,13 +3,14 @@
 #include "gemm_internal.h"
 
 #define PK_TILE(P, T, MR, NR)                                                              \
+    /* A's element (i, p) at a[i·rs + p·cs]: (1, mr) packed, (lda, 1) rows in place. */    \
     static inline __attribute__((always_inline)) void P##tile_portable(                    \
-        long k, const T *restrict a, const T *restrict b, T *restrict c, long ldc, T alpha, \
-        T beta, int nr, const int mr) {                                                    \
+        long k, const T *restrict a, long rs, long cs, const T *restrict b, T *restrict c,  \
+        long ldc, T alpha, T beta, int nr, const int mr) {                                 \
         T acc[MR][NR] = {{0}};                                                             \
-        for (long p = 0; p < k; p++, a += mr, b += NR)                                     \
+        for (long p = 0; p < k; p++, b += NR)                                              \
             for (int i = 0; i < mr; i++)                                                   \
-                for (int j = 0; j < NR; j++) acc[i][j] += a[i] * b[j];                     \
+                for (int j = 0; j < NR; j++) acc[i][j] += a[i * rs + p * cs] * b[j];       \
         for (int i = 0; i < mr; i++)                                                       \
             for (int j = 0; j < nr; j++) {                                                 \
                 T r = alpha * acc[i][j];                                                   \
@@ -19,23 +20,20 @@
     static void P##kernel_portable(long k, const T *a, const T *b, T *c, long ldc, T alpha, \
                                    T beta, int mr, int nr) {                               \
         switch (mr) {                                                                      \
-        case 1: P##tile_portable(k, a, b, c, ldc, alpha, beta, nr, 1); return;             \
-        case 2: P##tile_portable(k, a, b, c, ldc, alpha, beta, nr, 2); return;             \
-        case 3: P##tile_portable(k, a, b, c, ldc, alpha, beta, nr, 3); return;             \
-        case 4: P##tile_portable(k, a, b, c, ldc, alpha, beta, nr, 4); return;             \
+        case 1: P##tile_portable(k, a, 1, 1, b, c, ldc, alpha, beta, nr, 1); return;       \
+        case 2: P##tile_portable(k, a, 1, 2, b, c, ldc, alpha, beta, nr, 2); return;       \
+        case 3: P##tile_portable(k, a, 1, 3, b, c, ldc, alpha, beta, nr, 3); return;       \
+        case 4: P##tile_portable(k, a, 1, 4, b, c, ldc, alpha, beta, nr, 4); return;       \
         }                                                                                  \
     }                                                                                      \
     static void P##kernel_rows_portable(long k, const T *a, long lda, const T *b, T *c,     \
                                         long ldc, T alpha, T beta, int mr, int nr) {       \
-        T acc[MR][NR] = {{0}};                                                             \
-        for (long p = 0; p < k; p++, b += NR)                                              \
-            for (int i = 0; i < mr; i++)                                                   \
-                for (int j = 0; j < NR; j++) acc[i][j] += a[i * lda + p] * b[j];           \
-        for (int i = 0; i < mr; i++)                                                       \
-            for (int j = 0; j < nr; j++) {                                                 \
-                T r = alpha * acc[i][j];                                                   \
-                c[i * ldc + j] = beta == 0 ? r : r + beta * c[i * ldc + j];                \
-            }                                                                              \
+        switch (mr) {                                                                      \
+        case 1: P##tile_portable(k, a, lda, 1, b, c, ldc, alpha, beta, nr, 1); return;     \
+        case 2: P##tile_portable(k, a, lda, 1, b, c, ldc, alpha, beta, nr, 2); return;     \
+        case 3: P##tile_portable(k, a, lda, 1, b, c, ldc, alpha, beta, nr, 3); return;     \
+        case 4: P##tile_portable(k, a, lda, 1, b, c, ldc, alpha, beta, nr, 4); return;     \
+        }                                                                                  \
     }                                                                                      \
     static void P##pack_b_trans_portable(long k, long n, const T *B, long ldb, T *dst) {   \
         rk_##P##pack_b_trans_generic(k, n, NR, B, ldb, dst);                               \

@@ -6,15 +6,14 @@
 //   UK_MR        rows of the register tile; UK_NV vectors per row (NR = UK_NV * lanes)
 //   UK_FOR_EACH_MR(X)  X(1) ... X(UK_MR): the row counts to specialise
 // Every row count gets its own fully unrolled body so that the accumulators stay in
-// registers; edge panels of M then cost no wasted flops. Two kernels: UK_FN reads a packed
-// A panel, UK_FN##_rows reads A's rows where they are (row stride lda).
+// registers; edge panels of M then cost no wasted flops. One tile body, two kernels: UK_FN
+// reads a packed A panel (element (i, p) at a[p·mr + i]), UK_FN##_rows A's rows where
+// they are (at a[i·lda + p]); the same arithmetic in the same order either way.
 #define UK_CAT_(a, b) a##b
 #define UK_CAT(a, b) UK_CAT_(a, b)
 #define UK_VL ((int)(sizeof(UK_V) / sizeof(UK_T)))
 #define UK_NR (UK_NV * UK_VL)
 #define UK_TILE UK_CAT(UK_FN, _tile)
-#define UK_TILE_ROWS UK_CAT(UK_FN, _tile_rows)
-#define UK_STORE UK_CAT(UK_FN, _store_tile)
 
 static inline __attribute__((always_inline)) UK_V UK_CAT(UK_FN, _load)(const UK_T *p) {
     UK_V v;
@@ -25,33 +24,11 @@ static inline __attribute__((always_inline)) void UK_CAT(UK_FN, _store)(UK_T *p,
     __builtin_memcpy(p, &v, sizeof v);
 }
 
-/// C[0:mr, 0:nr] = alpha·acc + beta·C (beta == 0: C not read).
+/// A's element (i, p) at a[i·rs + p·cs]: (1, mr) packed, (lda, 1) in place. Callers pass
+/// constants for the packed layout, so its loop compiles as a plain walk of the panel.
 static inline __attribute__((always_inline)) void
-UK_STORE(UK_V acc[UK_MR][UK_NV], UK_T *restrict c, long ldc, UK_T alpha, UK_T beta, int nr, const int mr) {
-    if (nr == UK_NR) {
-        for (int i = 0; i < mr; i++)
-            for (int j = 0; j < UK_NV; j++) {
-                UK_T *cij = c + i * ldc + j * UK_VL;
-                UK_V r = acc[i][j] * alpha;
-                if (beta == 1) r += UK_CAT(UK_FN, _load)(cij);
-                else if (beta != 0) r += UK_CAT(UK_FN, _load)(cij) * beta;
-                UK_CAT(UK_FN, _store)(cij, r);
-            }
-    } else {
-        UK_T tile[UK_MR][UK_NR];
-        for (int i = 0; i < mr; i++)
-            for (int j = 0; j < UK_NV; j++) UK_CAT(UK_FN, _store)(&tile[i][j * UK_VL], acc[i][j]);
-        for (int i = 0; i < mr; i++)
-            for (int j = 0; j < nr; j++) {
-                UK_T r = alpha * tile[i][j];
-                c[i * ldc + j] = beta == 0 ? r : r + beta * c[i * ldc + j];
-            }
-    }
-}
-
-static inline __attribute__((always_inline)) void
-UK_TILE(long k, const UK_T *restrict a, const UK_T *restrict b, UK_T *restrict c, long ldc,
-        UK_T alpha, UK_T beta, int nr, const int mr) {
+UK_TILE(long k, const UK_T *restrict a, long rs, long cs, const UK_T *restrict b, UK_T *restrict c,
+        long ldc, UK_T alpha, UK_T beta, int nr, const int mr) {
     UK_V acc[UK_MR][UK_NV];
     for (int i = 0; i < mr; i++) {
         for (int j = 0; j < UK_NV; j++) acc[i][j] = (UK_V){};
@@ -59,8 +36,9 @@ UK_TILE(long k, const UK_T *restrict a, const UK_T *restrict b, UK_T *restrict c
         __builtin_prefetch(c + i * ldc + UK_NR - 1, 1);
     }
     if (mr == 1) {
-        // One row (batch 1: a vector-matrix product): four interleaved partial sums per
-        // accumulator so that the FMAs do not wait on one another's latency.
+        // One row (batch 1: a vector-matrix product; contiguous in both layouts): four
+        // interleaved partial sums per accumulator so that the FMAs do not wait on one
+        // another's latency.
         UK_V part[4][UK_NV];
         for (int u = 0; u < 4; u++)
             for (int j = 0; j < UK_NV; j++) part[u][j] = (UK_V){};
@@ -84,66 +62,54 @@ UK_TILE(long k, const UK_T *restrict a, const UK_T *restrict b, UK_T *restrict c
             UK_V bv[UK_NV];
             for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);
             for (int i = 0; i < mr; i++) {
-                UK_V av = a[i] - (UK_V){}; /* splat (x - 0 folds away, 0 + x would not: -0) */
+                UK_V av = a[i * rs + p * cs] - (UK_V){}; /* splat (x - 0 folds away, 0 + x would not: -0) */
                 for (int j = 0; j < UK_NV; j++) acc[i][j] = __builtin_elementwise_fma(av, bv[j], acc[i][j]);
             }
-            a += mr;
             b += UK_NR;
         }
     }
-    UK_STORE(acc, c, ldc, alpha, beta, nr, mr);
+    if (nr == UK_NR) {
+        for (int i = 0; i < mr; i++)
+            for (int j = 0; j < UK_NV; j++) {
+                UK_T *cij = c + i * ldc + j * UK_VL;
+                UK_V r = acc[i][j] * alpha;
+                if (beta == 1) r += UK_CAT(UK_FN, _load)(cij);
+                else if (beta != 0) r += UK_CAT(UK_FN, _load)(cij) * beta;
+                UK_CAT(UK_FN, _store)(cij, r);
+            }
+    } else {
+        UK_T tile[UK_MR][UK_NR];
+        for (int i = 0; i < mr; i++)
+            for (int j = 0; j < UK_NV; j++) UK_CAT(UK_FN, _store)(&tile[i][j * UK_VL], acc[i][j]);
+        for (int i = 0; i < mr; i++)
+            for (int j = 0; j < nr; j++) {
+                UK_T r = alpha * tile[i][j];
+                c[i * ldc + j] = beta == 0 ? r : r + beta * c[i * ldc + j];
+            }
+    }
 }
 
 static void UK_FN(long k, const UK_T *a, const UK_T *b, UK_T *c, long ldc, UK_T alpha,
                   UK_T beta, int mr, int nr) {
     switch (mr) {
-#define UK_CASE(m) case m: UK_TILE(k, a, b, c, ldc, alpha, beta, nr, m); return;
+#define UK_CASE(m) case m: UK_TILE(k, a, 1, m, b, c, ldc, alpha, beta, nr, m); return;
         UK_FOR_EACH_MR(UK_CASE)
 #undef UK_CASE
     }
 }
 
-/// As the packed tile, with A's row i at a + i·lda (mr ≥ 2; one row is the same either way):
-/// for A rows that are already in cache (a recurrence step's state or gate gradients),
-/// which then need no packing. Same order of operations, so the same results.
-static inline __attribute__((always_inline)) void
-UK_TILE_ROWS(long k, const UK_T *restrict a, long lda, const UK_T *restrict b, UK_T *restrict c,
-             long ldc, UK_T alpha, UK_T beta, int nr, const int mr) {
-    UK_V acc[UK_MR][UK_NV];
-    for (int i = 0; i < mr; i++) {
-        for (int j = 0; j < UK_NV; j++) acc[i][j] = (UK_V){};
-        __builtin_prefetch(c + i * ldc, 1);
-        __builtin_prefetch(c + i * ldc + UK_NR - 1, 1);
-    }
-#pragma clang loop unroll_count(4)
-    for (long p = 0; p < k; p++) {
-        UK_V bv[UK_NV];
-        for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);
-        for (int i = 0; i < mr; i++) {
-            UK_V av = a[i * lda + p] - (UK_V){};
-            for (int j = 0; j < UK_NV; j++) acc[i][j] = __builtin_elementwise_fma(av, bv[j], acc[i][j]);
-        }
-        b += UK_NR;
-    }
-    UK_STORE(acc, c, ldc, alpha, beta, nr, mr);
-}
-
+/// For A rows already in cache (a recurrence step's state or gate gradients), which then
+/// need no packing.
 static void UK_CAT(UK_FN, _rows)(long k, const UK_T *a, long lda, const UK_T *b, UK_T *c, long ldc,
                                  UK_T alpha, UK_T beta, int mr, int nr) {
     switch (mr) {
-#define UK_CASE(m)                                                                         \
-    case m:                                                                                \
-        if (m == 1) UK_TILE(k, a, b, c, ldc, alpha, beta, nr, 1);                          \
-        else UK_TILE_ROWS(k, a, lda, b, c, ldc, alpha, beta, nr, m);                       \
-        return;
+#define UK_CASE(m) case m: UK_TILE(k, a, lda, 1, b, c, ldc, alpha, beta, nr, m); return;
         UK_FOR_EACH_MR(UK_CASE)
 #undef UK_CASE
     }
 }
 
 #undef UK_TILE
-#undef UK_TILE_ROWS
-#undef UK_STORE
 #undef UK_NR
 #undef UK_VL
 #undef UK_FN

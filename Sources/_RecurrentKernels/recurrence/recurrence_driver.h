@@ -75,6 +75,13 @@ static void LOCAL(input_share)(const LOCAL(job) *jb, int i, int count, long *i0,
     *i1 = c1 * nr < jb->I ? c1 * nr : jb->I;
 }
 
+/// C (+)= A · Bpacked for one K chunk: A packed into pa, or (pa NULL) its rows read in place.
+static inline void LOCAL(multiply)(const IMPL *im, long k, const T *pa, const T *A, long lda, const long *rows,
+                                   long panels, const T *pb, long ncols, T *C, long ldc, T beta) {
+    if (pa) CAT3(rk_, P, gemm_macro_kernel)(im, k, pa, rows, panels, pb, ncols, C, ldc, 1, beta);
+    else CAT3(rk_, P, gemm_macro_kernel_rows)(im, k, A, lda, rows, panels, pb, ncols, C, ldc, 1, beta);
+}
+
 /// C[:, g·gstride ..< g·gstride + width] (+)= A · Bpacked for each of the `groups` column
 /// groups, K deep in chunks of kc (A, rows x K, packed chunk by chunk into pa). pb: per
 /// chunk, per group, the group's NR panels (as the gemm's pack_b / pack_b_trans lay them out).
@@ -88,19 +95,11 @@ static void LOCAL(product)(const IMPL *im, long K, long kc, const long *rows, lo
     for (long pc = 0; pc < K; pc += kc) {
         long k = K - pc < kc ? K - pc : kc;
         T beta = accumulate || pc > 0 ? 1 : 0;
+        if (pa) CAT3(rk_, P, pack_a)(0, rows, panels, k, A + pc, lda, pa);
         const T *b = pb + pc * groups * ppg * nr;
-        if (pa) {
-            CAT3(rk_, P, pack_a)(0, rows, panels, k, A + pc, lda, pa);
-            for (long g = 0; g < groups; g++, b += ppg * k * nr)
-                CAT3(rk_, P, gemm_macro_kernel)(im, k, pa, rows, panels, b, width, C + g * gstride, ldc, 1, beta);
-            if (pb2) CAT3(rk_, P, gemm_macro_kernel)(im, k, pa, rows, panels, pb2 + pc * ppg2 * nr, width2, C2, ldc2, 1, 1);
-        } else {
-            for (long g = 0; g < groups; g++, b += ppg * k * nr)
-                CAT3(rk_, P, gemm_macro_kernel_rows)(im, k, A + pc, lda, rows, panels, b, width, C + g * gstride, ldc, 1, beta);
-            if (pb2)
-                CAT3(rk_, P, gemm_macro_kernel_rows)(im, k, A + pc, lda, rows, panels, pb2 + pc * ppg2 * nr, width2, C2,
-                                                     ldc2, 1, 1);
-        }
+        for (long g = 0; g < groups; g++, b += ppg * k * nr)
+            LOCAL(multiply)(im, k, pa, A + pc, lda, rows, panels, b, width, C + g * gstride, ldc, beta);
+        if (pb2) LOCAL(multiply)(im, k, pa, A + pc, lda, rows, panels, pb2 + pc * ppg2 * nr, width2, C2, ldc2, 1);
     }
 }
 
