@@ -226,7 +226,13 @@ struct ElementwiseTests {
 
     // MARK: ISA selection
 
+    /// This and the next force paths, so they hold KernelPathLock (a test comparing two runs
+    /// bit for bit must not see the path change under it).
     @Test func isaSelectionAndForcing() throws {
+        KernelPathLock.exclusive { isaSelectionAndForcingChecks() }
+    }
+
+    private func isaSelectionAndForcingChecks() {
         defer { _ = rk_elementwise_force_isa(-1) }
         #expect(rk_elementwise_isa_supported(0) == 1)
         #expect(rk_elementwise_force_isa(0) == 0)
@@ -252,6 +258,10 @@ struct ElementwiseTests {
     }
 
     @Test func environmentVariableChoosesISA() throws {
+        KernelPathLock.exclusive { environmentVariableChecks() }
+    }
+
+    private func environmentVariableChecks() {
         let saved = ProcessInfo.processInfo.environment["RECURRENT_ISA"]
         defer {
             if let saved { setenv("RECURRENT_ISA", saved, 1) } else { unsetenv("RECURRENT_ISA") }

@@ -303,7 +303,13 @@ private func with(isa: Int32, threads: Int32 = 1, _ body: () -> Void) throws {
         }
     }
 
+    /// Forces paths, so holds KernelPathLock (a test comparing two runs bit for bit must
+    /// not see the path change under it).
     @Test func isaSelection() {
+        KernelPathLock.exclusive { isaSelectionChecks() }
+    }
+
+    private func isaSelectionChecks() {
         #expect(rk_isa_force(Int32(RK_ISA_PORTABLE)) == 0)
         #expect(rk_isa_active() == Int32(RK_ISA_PORTABLE))
         #expect(rk_isa_force(-1) == 0)
