@@ -56,6 +56,19 @@ UK_TILE(long k, const UK_T *restrict a, long rs, long cs, const UK_T *restrict b
                 part[0][j] = __builtin_elementwise_fma(av, UK_CAT(UK_FN, _load)(b + p * UK_NR + j * UK_VL), part[0][j]);
         }
         for (int j = 0; j < UK_NV; j++) acc[0][j] = (part[0][j] + part[1][j]) + (part[2][j] + part[3][j]);
+    } else if (cs == 1) {
+        // Rows in place: not unrolled. Unrolled, clang loads the next steps' broadcasts of
+        // all rows early and, with 12 rows (AVX-512), spills them to the stack.
+#pragma clang loop unroll(disable)
+        for (long p = 0; p < k; p++) {
+            UK_V bv[UK_NV];
+            for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);
+            for (int i = 0; i < mr; i++) {
+                UK_V av = a[i * rs + p] - (UK_V){};
+                for (int j = 0; j < UK_NV; j++) acc[i][j] = __builtin_elementwise_fma(av, bv[j], acc[i][j]);
+            }
+            b += UK_NR;
+        }
     } else {
 #pragma clang loop unroll_count(4)
         for (long p = 0; p < k; p++) {
