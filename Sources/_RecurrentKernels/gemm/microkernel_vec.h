@@ -30,8 +30,14 @@ static inline __attribute__((always_inline)) void
 UK_TILE(long k, const UK_T *restrict a, long rs, long cs, const UK_T *restrict b, UK_T *restrict c,
         long ldc, UK_T alpha, UK_T beta, int nr, const int mr) {
     UK_V acc[UK_MR][UK_NV];
+    // Zeros clang cannot see through: zeroing with a constant, it turns the loop into a
+    // memset of the whole array (12 x 2 zmm for AVX-512) on the stack and reloads it.
+    UK_V zero = (UK_V){};
+#if defined(__x86_64__)
+    __asm__("" : "+v"(zero));
+#endif
     for (int i = 0; i < mr; i++) {
-        for (int j = 0; j < UK_NV; j++) acc[i][j] = (UK_V){};
+        for (int j = 0; j < UK_NV; j++) acc[i][j] = zero;
         __builtin_prefetch(c + i * ldc, 1);
         __builtin_prefetch(c + i * ldc + UK_NR - 1, 1);
     }
@@ -81,18 +87,26 @@ UK_TILE(long k, const UK_T *restrict a, long rs, long cs, const UK_T *restrict b
             b += UK_NR;
         }
     }
+    // The loops over the accumulators are unrolled in full (one case of beta each): rolled,
+    // the 24 AVX-512 accumulators would be stored to the stack to be indexed.
     if (nr == UK_NR) {
-        for (int i = 0; i < mr; i++)
-            for (int j = 0; j < UK_NV; j++) {
-                UK_T *cij = c + i * ldc + j * UK_VL;
-                UK_V r = acc[i][j] * alpha;
-                if (beta == 1) r += UK_CAT(UK_FN, _load)(cij);
-                else if (beta != 0) r += UK_CAT(UK_FN, _load)(cij) * beta;
-                UK_CAT(UK_FN, _store)(cij, r);
-            }
+#define UK_STORE_ALL(UPDATE)                                                                 \
+    _Pragma("clang loop unroll(full)") for (int i = 0; i < mr; i++)                          \
+        _Pragma("clang loop unroll(full)") for (int j = 0; j < UK_NV; j++) {                 \
+            UK_T *cij = c + i * ldc + j * UK_VL;                                             \
+            UK_V r = acc[i][j] * alpha;                                                      \
+            UPDATE;                                                                          \
+            UK_CAT(UK_FN, _store)(cij, r);                                                   \
+        }
+        if (beta == 0) { UK_STORE_ALL((void)0) }
+        else if (beta == 1) { UK_STORE_ALL(r += UK_CAT(UK_FN, _load)(cij)) }
+        else { UK_STORE_ALL(r += UK_CAT(UK_FN, _load)(cij) * beta) }
+#undef UK_STORE_ALL
     } else {
         UK_T tile[UK_MR][UK_NR];
+#pragma clang loop unroll(full)
         for (int i = 0; i < mr; i++)
+#pragma clang loop unroll(full)
             for (int j = 0; j < UK_NV; j++) UK_CAT(UK_FN, _store)(&tile[i][j * UK_VL], acc[i][j]);
         for (int i = 0; i < mr; i++)
             for (int j = 0; j < nr; j++) {
