@@ -156,9 +156,9 @@ static void check_recurrence(int isa) {
     static float xp[2][T * B * GMAX * H], hp[2][T * B * GMAX * H], gs[2][T * B * GMAX * H];
     static float hs[2][(T + 1) * B * H], cs[2][(T + 1) * B * H], dg[2][T * B * GMAX * H], dgh[2][T * B * GMAX * H];
     static float dh[2][B * H], dc[2][B * H], dh0[B * H], dc0[B * H], h0[B * H], c0[B * H];
-    static float db[2][GMAX * H], dbh[2][GMAX * H];
+    static float db[2][GMAX * H], dbh[2][GMAX * H], bias[GMAX * H];
     int32_t lengths[B] = {6, 2, 5, 6, 1, 3, 6};
-    fill(whh, GMAX * H * H, 0.15); fill(bhh, GMAX * H, 0.5); fill(x0, T * B * GMAX * H, 1.5);
+    fill(whh, GMAX * H * H, 0.15); fill(bhh, GMAX * H, 0.5); fill(bias, GMAX * H, 0.5); fill(x0, T * B * GMAX * H, 1.5);
     fill(wih, GMAX * H * I, 0.3);
     fill(dy, T * B * H, 1); fill(h0, B * H, 1); fill(c0, B * H, 1); fill(dh0, B * H, 1); fill(dc0, B * H, 1);
     const int cells[] = {RK_CELL_LSTM, RK_CELL_GRU, RK_CELL_RNN_TANH, RK_CELL_RNN_RELU};
@@ -175,11 +175,16 @@ static void check_recurrence(int isa) {
                     rk_elementwise_force_isa(k ? isa : RK_ISA_PORTABLE);
                     rk_set_threads(k ? threads : 1);
                     rk_set_recurrence_direct_a(k ? (in_place ? LONG_MAX : 0) : -1);
+                    // The input-side biases: added to xp beforehand on the portable path,
+                    // by the loop on the other.
                     memcpy(xp[k], x0, sizeof(float) * T * B * G * H);
+                    if (k == 0)
+                        for (long r = 0; r < T * B; r++)
+                            for (long j = 0; j < G * H; j++) xp[k][r * G * H + j] += bias[j];
                     long start = reverse ? T : 0;
                     memcpy(hs[k] + start * B * H, h0, sizeof h0);
                     memcpy(cs[k] + start * B * H, c0, sizeof c0);
-                    rk_s_recurrence_forward(cell, T, B, H, reverse, len, whh, bhh, xp[k], hp[k], gs[k], hs[k], cs[k]);
+                    rk_s_recurrence_forward(cell, T, B, H, reverse, len, whh, bhh, k ? bias : NULL, xp[k], hp[k], gs[k], hs[k], cs[k]);
                     memcpy(dh[k], dh0, sizeof dh0);
                     memcpy(dc[k], dc0, sizeof dc0);
                     memset(db[k], 0, sizeof db[k]);

@@ -108,7 +108,9 @@ final class RecurrentDirection<S: TensorScalar> {
         let hsP = hs.reserve((T + 1) * BH)
         let biasP = bias.reserve(G)
 
-        // Input projections of all time steps in one GEMM, then the biases.
+        // Input projections of all time steps in one GEMM. The biases: the fused loop adds them
+        // to each step's rows as it reaches them (while they come into cache, by the thread that
+        // reads them); the step-by-step loop here needs them first.
         weightIH.value.withUnsafeBufferPointer { w in
             S._gemm(false, true, T * B, G, inputSize, 1, x, inputSize, w.baseAddress!, inputSize, 0, xpP, G)
         }
@@ -116,7 +118,7 @@ final class RecurrentDirection<S: TensorScalar> {
         if cell != .gru {
             biasHH.value.withUnsafeBufferPointer { S._axpy(G, 1, $0.baseAddress!, biasP) }
         }
-        S._addBiasActivate(T * B, G, biasP, xpP, .identity)
+        if resetBefore && hasBias { S._addBiasActivate(T * B, G, biasP, xpP, .identity) }
 
         let start = reverse ? T : 0
         if let h0 { (hsP + start * BH).update(from: h0, count: BH) } else { (hsP + start * BH).update(repeating: 0, count: BH) }
@@ -152,7 +154,8 @@ final class RecurrentDirection<S: TensorScalar> {
             weightHH.value.withUnsafeBufferPointer { w in
                 biasHH.value.withUnsafeBufferPointer { bhh in
                     S._recurrenceForward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, bhh.baseAddress!,
-                                         xpP, hpP, gatesP, hsP, cell == .lstm ? csP : nil)
+                                         hasBias ? UnsafePointer(biasP) : nil, xpP, hpP, gatesP, hsP,
+                                         cell == .lstm ? csP : nil)
                 }
             }
         }

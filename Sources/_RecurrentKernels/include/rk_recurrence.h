@@ -16,19 +16,20 @@ enum { RK_CELL_RNN_TANH = 0, RK_CELL_RNN_RELU = 1, RK_CELL_LSTM = 2, RK_CELL_GRU
 /// (W_hh packed once per call, per thread) and then their cell pass, so the threads meet
 /// once per step (a barrier) and the cell work is split too.
 ///
-/// Layout (time-major, as RecurrentDirection): xp (T·B, G·H) holds W_ih·x + biases
-/// (LSTM, RNN: b_ih + b_hh; GRU: b_ih); states hs, cs ((T+1)·B, H): the forward direction
+/// Layout (time-major, as RecurrentDirection): xp (T·B, G·H) holds W_ih·x, plus the
+/// input-side biases `bias` (G·H; LSTM, RNN: b_ih + b_hh; GRU: b_ih), which the loop adds to
+/// each step's rows as it reaches them (NULL: xp holds them already); states hs, cs ((T+1)·B, H): the forward direction
 /// reads slot t and writes t+1, the reverse one (reverse != 0) reads t+1 and writes t; the
 /// initial state is in its slot on entry. whh is W_hh (G·H, H) row-major (PyTorch).
 ///
-/// Forward: LSTM/RNN: xp becomes the gate activations (pre-activation for RNN: h = act(xp)).
-/// GRU: hp (T·B, 3H) receives W_hh·h + b_hh, gates (T·B, 3H) the r, z, n activations.
+/// Forward: LSTM/RNN: xp becomes the gate activations (pre-activation for RNN: h = act(xp)),
+/// GRU: xp then includes b_ih; hp (T·B, 3H) receives W_hh·h + b_hh, gates (T·B, 3H) the r, z, n activations.
 void rk_s_recurrence_forward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
-                             const float *whh, const float *bhh, float *xp, float *hp,
-                             float *gates, float *hs, float *cs);
+                             const float *whh, const float *bhh, const float *bias, float *xp,
+                             float *hp, float *gates, float *hs, float *cs);
 void rk_d_recurrence_forward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
-                             const double *whh, const double *bhh, double *xp, double *hp,
-                             double *gates, double *hs, double *cs);
+                             const double *whh, const double *bhh, const double *bias, double *xp,
+                             double *hp, double *gates, double *hs, double *cs);
 
 /// BPTT over the last forward. dy: gradient of the outputs, row t·B+b at dy + (t·B+b)·ldy
 /// (NULL = none). dh (B, H): dL/dh_T on entry, dL/dh_0 on exit; dc likewise (LSTM; NULL

@@ -30,6 +30,7 @@ typedef struct {
     int reverse;
     const int32_t *lengths;
     const T *whh, *bhh;
+    const T *bias;       // forward: input-side biases added to each step's xp (NULL: in xp already)
     T *xp, *hp, *gates, *hs, *cs;
     // backward
     const T *dy;
@@ -120,6 +121,16 @@ static long *LOCAL(row_panels)(const IMPL *im, long B, long *panels) {
     return rows;
 }
 
+/// x (rows of G·H) += bias, in the units u0 ..< u1 of every gate: a participant's block of
+/// one step's input projections, just before its product or cell pass reads them (so the
+/// pass that brings them from memory is shared out between the threads and leaves them in
+/// cache, instead of one pass over all steps before the loop).
+static void LOCAL(add_bias)(long rows, long G, long H, long u0, long u1, const T *restrict bias, T *restrict x) {
+    for (long b = 0; b < rows; b++, x += G * H)
+        for (long g = 0; g < G; g++)
+            for (long j = g * H + u0; j < g * H + u1; j++) x[j] += bias[j];
+}
+
 static void LOCAL(forward_task)(void *ctx, int i, int count) {
     LOCAL(job) *jb = ctx;
     const IMPL *im = jb->im;
@@ -153,6 +164,7 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
         long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
         const T *hprev = jb->hs + prev * BH + hoff;
         T *h = jb->hs + next * BH + hoff;
+        if (jb->bias) LOCAL(add_bias)(Bp, G, H, u0, u1, jb->bias, jb->xp + t * gstep + goff);
         switch (jb->cell) {
         case RK_CELL_LSTM: {
             T *gt = jb->xp + t * gstep + goff;
@@ -289,12 +301,13 @@ static T *LOCAL(packed_whh)(const LOCAL(job) *jb) {
 static int LOCAL(gate_count)(int cell) { return cell == RK_CELL_LSTM ? 4 : cell == RK_CELL_GRU ? 3 : 1; }
 
 void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
-                                      const T *whh, const T *bhh, T *xp, T *hp, T *gates, T *hs, T *cs) {
+                                      const T *whh, const T *bhh, const T *bias, T *xp, T *hp, T *gates,
+                                      T *hs, T *cs) {
     if (steps <= 0 || B <= 0 || H <= 0) return;
     const IMPL *im = CAT3(rk_, P, gemm_active_impl)();
     LOCAL(job) jb = {.im = im, .cell = cell, .steps = steps, .B = B, .H = H, .G = LOCAL(gate_count)(cell),
                      .chunks = (H + im->nr - 1) / im->nr, .reverse = reverse, .lengths = lengths,
-                     .whh = whh, .bhh = bhh, .xp = xp, .hp = hp, .gates = gates, .hs = hs, .cs = cs};
+                     .whh = whh, .bhh = bhh, .bias = bias, .xp = xp, .hp = hp, .gates = gates, .hs = hs, .cs = cs};
     const int count = LOCAL(participants)(&jb);
     if (jb.split_rows) jb.pb_shared = LOCAL(packed_whh)(&jb);
     rk_parallel_concurrent(count, LOCAL(forward_task), &jb);
