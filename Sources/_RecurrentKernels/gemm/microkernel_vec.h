@@ -63,9 +63,13 @@ UK_TILE(long k, const UK_T *restrict a, long rs, long cs, const UK_T *restrict b
         }
         for (int j = 0; j < UK_NV; j++) acc[0][j] = (part[0][j] + part[1][j]) + (part[2][j] + part[3][j]);
     } else if (cs == 1) {
-        // Rows in place: not unrolled. Unrolled, clang loads the next steps' broadcasts of
-        // all rows early and, with 12 rows (AVX-512), spills them to the stack.
+        // Rows in place: with more than 8 rows (AVX-512's 12) not unrolled. Unrolled, clang
+        // loads the next steps' broadcasts of all rows early and spills them to the stack.
+#if UK_MR > 8
 #pragma clang loop unroll(disable)
+#else
+#pragma clang loop unroll_count(4)
+#endif
         for (long p = 0; p < k; p++) {
             UK_V bv[UK_NV];
             for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);
