@@ -156,7 +156,7 @@ static void check_recurrence(int isa) {
     static float xp[2][T * B * GMAX * H], hp[2][T * B * GMAX * H], gs[2][T * B * GMAX * H];
     static float hs[2][(T + 1) * B * H], cs[2][(T + 1) * B * H], dg[2][T * B * GMAX * H], dgh[2][T * B * GMAX * H];
     static float dh[2][B * H], dc[2][B * H], dh0[B * H], dc0[B * H], h0[B * H], c0[B * H];
-    static float db[2][GMAX * H], dbh[2][GMAX * H], bias[GMAX * H];
+    static float db[2][GMAX * H], dbh[2][GMAX * H], bias[GMAX * H], out[T * B * 2 * H], expected[T * B * 2 * H];
     int32_t lengths[B] = {6, 2, 5, 6, 1, 3, 6};
     fill(whh, GMAX * H * H, 0.15); fill(bhh, GMAX * H, 0.5); fill(bias, GMAX * H, 0.5); fill(x0, T * B * GMAX * H, 1.5);
     fill(wih, GMAX * H * I, 0.3);
@@ -184,7 +184,11 @@ static void check_recurrence(int isa) {
                     long start = reverse ? T : 0;
                     memcpy(hs[k] + start * B * H, h0, sizeof h0);
                     memcpy(cs[k] + start * B * H, c0, sizeof c0);
-                    rk_s_recurrence_forward(cell, T, B, H, reverse, len, whh, bhh, k ? bias : NULL, xp[k], hp[k], gs[k], hs[k], cs[k]);
+                    // The other path also writes the output rows (stride 2H, as a second direction's
+                    // half of them), checked against the portable path's states below.
+                    memset(out, 0x7f, sizeof out);
+                    rk_s_recurrence_forward(cell, T, B, H, reverse, len, whh, bhh, k ? bias : NULL, xp[k], hp[k], gs[k],
+                                            hs[k], cs[k], k ? out + H : NULL, 2 * H);
                     memcpy(dh[k], dh0, sizeof dh0);
                     memcpy(dc[k], dc0, sizeof dc0);
                     memset(db[k], 0, sizeof db[k]);
@@ -197,6 +201,13 @@ static void check_recurrence(int isa) {
                     if (!added) rk_sgemm(0, 0, T * B, I, G * H, 1, dg[k], G * H, wih, I, 1, dx[k], I);
                 }
                 double err = fmax(maxdiff_f(hs[0], hs[1], (T + 1) * B * H), maxdiff_f(dh[0], dh[1], B * H));
+                memcpy(expected, out, sizeof out); // the untouched half stays as it was
+                for (long t = 0; t < T; t++)
+                    for (long b = 0; b < B; b++)
+                        for (long j = 0; j < H; j++)
+                            expected[(t * B + b) * 2 * H + H + j] =
+                                len && len[b] <= t ? 0 : hs[0][((reverse ? t : t + 1) * B + b) * H + j];
+                err = fmax(err, maxdiff_f(expected, out, T * B * 2 * H));
                 err = fmax(err, maxdiff_f(dg[0], dg[1], T * B * G * H));
                 err = fmax(err, maxdiff_f(dx[0], dx[1], T * B * I));
                 if (cell == RK_CELL_LSTM) err = fmax(err, fmax(maxdiff_f(cs[0], cs[1], (T + 1) * B * H), maxdiff_f(dc[0], dc[1], B * H)));

@@ -95,12 +95,12 @@ final class RecurrentDirection<S: TensorScalar> {
     /// Hidden state at slot `s` (B×H).
     func hiddenState(slot s: Int) -> UnsafeMutablePointer<S> { hs.pointer + s * batch * hiddenSize }
     func cellState(slot s: Int) -> UnsafeMutablePointer<S> { cs.pointer + s * batch * hiddenSize }
-    /// The state written by time step t (its output before masking).
-    func stateAfter(time t: Int) -> UnsafeMutablePointer<S> { hiddenState(slot: nextSlot(t)) }
 
-    /// Runs the direction over x (T·B, I). h0/c0: B×H (nil = zeros).
+    /// Runs the direction over x (T·B, I). h0/c0: B×H (nil = zeros). Each step's states also
+    /// go to `output` (row t·B + b at output + (t·B + b)·outputStride, H values; zeros past a
+    /// sequence's end).
     func forward(x: UnsafePointer<S>, steps T: Int, batch B: Int, lengths: UnsafePointer<Int32>?,
-                 h0: UnsafePointer<S>?, c0: UnsafePointer<S>?) {
+                 h0: UnsafePointer<S>?, c0: UnsafePointer<S>?, output: UnsafeMutablePointer<S>, outputStride: Int) {
         steps = T
         batch = B
         let H = hiddenSize, G = gateWidth, BH = B * H
@@ -145,6 +145,11 @@ final class RecurrentDirection<S: TensorScalar> {
                     packedNT.multiply(rhT, lda: H, m: B, into: hpT + 2 * H, ldc: G, beta: 0)
                     S._gruResetBeforeForward(2, B, H, t, lengths, xpT, hpT, bhh.baseAddress!, gT, hPrev,
                                              hsP + nextSlot(t) * BH)
+                    let h = hsP + nextSlot(t) * BH
+                    for b in 0..<B {
+                        let dst = output + (t * B + b) * outputStride
+                        if let lengths, Int(lengths[b]) <= t { dst.update(repeating: 0, count: H) } else { dst.update(from: h + b * H, count: H) }
+                    }
                 }
             }
         } else {
@@ -155,7 +160,7 @@ final class RecurrentDirection<S: TensorScalar> {
                 biasHH.value.withUnsafeBufferPointer { bhh in
                     S._recurrenceForward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, bhh.baseAddress!,
                                          hasBias ? UnsafePointer(biasP) : nil, xpP, hpP, gatesP, hsP,
-                                         cell == .lstm ? csP : nil)
+                                         cell == .lstm ? csP : nil, output, outputStride)
                 }
             }
         }

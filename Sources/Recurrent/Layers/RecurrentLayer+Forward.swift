@@ -72,16 +72,10 @@ extension RecurrentLayer {
                     let slot = l * D + d
                     let h0 = initialState.map { s in s.h.withUnsafeBufferPointer { $0.baseAddress! + slot * BH } }
                     let c0 = initialState?.c.map { c in c.withUnsafeBufferPointer { $0.baseAddress! + slot * BH } }
+                    // Outputs (zero past each sequence's end), interleaved by direction: written
+                    // by the time loop as it goes.
                     dir.forward(x: x, steps: T, batch: B, lengths: lens, h0: h0.map { UnsafePointer($0) },
-                                c0: c0.map { UnsafePointer($0) })
-                    // Outputs (zero past each sequence's end), interleaved by direction.
-                    for t in 0..<T {
-                        let h = dir.stateAfter(time: t)
-                        for b in 0..<B {
-                            let dst = out + (t * B + b) * D * H + d * H
-                            if let lens, Int(lens[b]) <= t { dst.update(repeating: 0, count: H) } else { dst.update(from: h + b * H, count: H) }
-                        }
-                    }
+                                c0: c0.map { UnsafePointer($0) }, output: out + d * H, outputStride: D * H)
                     hN.withUnsafeMutableBufferPointer { ($0.baseAddress! + slot * BH).update(from: dir.hiddenState(slot: dir.finalSlot), count: BH) }
                     if cN != nil {
                         cN!.withUnsafeMutableBufferPointer { ($0.baseAddress! + slot * BH).update(from: dir.cellState(slot: dir.finalSlot), count: BH) }

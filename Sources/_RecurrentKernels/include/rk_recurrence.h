@@ -22,14 +22,17 @@ enum { RK_CELL_RNN_TANH = 0, RK_CELL_RNN_RELU = 1, RK_CELL_LSTM = 2, RK_CELL_GRU
 /// reads slot t and writes t+1, the reverse one (reverse != 0) reads t+1 and writes t; the
 /// initial state is in its slot on entry. whh is W_hh (G·H, H) row-major (PyTorch).
 ///
+/// out (may be NULL): each step's h_t is also written to row t·B + b of the layer output, at
+/// out + (t·B + b)·ldo (H values; zeros for rows whose sequence has ended), by the thread
+/// that computed it.
 /// Forward: LSTM/RNN: xp becomes the gate activations (pre-activation for RNN: h = act(xp)),
 /// GRU: xp then includes b_ih; hp (T·B, 3H) receives W_hh·h + b_hh, gates (T·B, 3H) the r, z, n activations.
 void rk_s_recurrence_forward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
                              const float *whh, const float *bhh, const float *bias, float *xp,
-                             float *hp, float *gates, float *hs, float *cs);
+                             float *hp, float *gates, float *hs, float *cs, float *out, long ldo);
 void rk_d_recurrence_forward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
                              const double *whh, const double *bhh, const double *bias, double *xp,
-                             double *hp, double *gates, double *hs, double *cs);
+                             double *hp, double *gates, double *hs, double *cs, double *out, long ldo);
 
 /// BPTT over the last forward. dy: gradient of the outputs, row t·B+b at dy + (t·B+b)·ldy
 /// (NULL = none). dh (B, H): dL/dh_T on entry, dL/dh_0 on exit; dc likewise (LSTM; NULL

@@ -31,6 +31,8 @@ typedef struct {
     const int32_t *lengths;
     const T *whh, *bhh;
     const T *bias;       // forward: input-side biases added to each step's xp (NULL: in xp already)
+    T *out;              // forward: row t·B + b of the layer output at out + (t·B + b)·ldo (NULL: none)
+    long ldo;
     T *xp, *hp, *gates, *hs, *cs;
     // backward
     const T *dy;
@@ -131,6 +133,19 @@ static void LOCAL(add_bias)(long rows, long G, long H, long u0, long u1, const T
             for (long j = g * H + u0; j < g * H + u1; j++) x[j] += bias[j];
 }
 
+/// The step's states (rows of H, units u0 ..< u1) into the layer output (rows ldo apart),
+/// zero for rows whose sequence has ended: written while they are in cache, by the thread
+/// that computed them.
+static void LOCAL(write_output)(long rows, long H, long u0, long u1, long t, const int32_t *lengths, const T *h,
+                                T *out, long ldo) {
+    for (long b = 0; b < rows; b++, h += H, out += ldo) {
+        if (lengths && lengths[b] <= t)
+            for (long j = u0; j < u1; j++) out[j] = 0;
+        else
+            memcpy(out + u0, h + u0, sizeof(T) * (size_t)(u1 - u0));
+    }
+}
+
 static void LOCAL(forward_task)(void *ctx, int i, int count) {
     LOCAL(job) *jb = ctx;
     const IMPL *im = jb->im;
@@ -187,6 +202,7 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
             break;
         }
         }
+        if (jb->out) LOCAL(write_output)(Bp, H, u0, u1, t, lengths, h, jb->out + (t * B + b0) * jb->ldo, jb->ldo);
         if (meet) rk_barrier_wait(&jb->barrier, count);
     }
     free(rows);
@@ -302,12 +318,12 @@ static int LOCAL(gate_count)(int cell) { return cell == RK_CELL_LSTM ? 4 : cell 
 
 void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
                                       const T *whh, const T *bhh, const T *bias, T *xp, T *hp, T *gates,
-                                      T *hs, T *cs) {
+                                      T *hs, T *cs, T *out, long ldo) {
     if (steps <= 0 || B <= 0 || H <= 0) return;
     const IMPL *im = CAT3(rk_, P, gemm_active_impl)();
     LOCAL(job) jb = {.im = im, .cell = cell, .steps = steps, .B = B, .H = H, .G = LOCAL(gate_count)(cell),
                      .chunks = (H + im->nr - 1) / im->nr, .reverse = reverse, .lengths = lengths,
-                     .whh = whh, .bhh = bhh, .bias = bias, .xp = xp, .hp = hp, .gates = gates, .hs = hs, .cs = cs};
+                     .whh = whh, .bhh = bhh, .bias = bias, .out = out, .ldo = ldo, .xp = xp, .hp = hp, .gates = gates, .hs = hs, .cs = cs};
     const int count = LOCAL(participants)(&jb);
     if (jb.split_rows) jb.pb_shared = LOCAL(packed_whh)(&jb);
     rk_parallel_concurrent(count, LOCAL(forward_task), &jb);
