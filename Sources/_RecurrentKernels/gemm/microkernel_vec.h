@@ -62,34 +62,29 @@ UK_TILE(long k, const UK_T *restrict a, long rs, long cs, const UK_T *restrict b
                 part[0][j] = __builtin_elementwise_fma(av, UK_CAT(UK_FN, _load)(b + p * UK_NR + j * UK_VL), part[0][j]);
         }
         for (int j = 0; j < UK_NV; j++) acc[0][j] = (part[0][j] + part[1][j]) + (part[2][j] + part[3][j]);
-    } else if (cs == 1) {
-        // Rows in place: with more than 8 rows (AVX-512's 12) not unrolled. Unrolled, clang
-        // loads the next steps' broadcasts of all rows early and spills them to the stack.
-#if UK_MR > 8
-#pragma clang loop unroll(disable)
-#else
-#pragma clang loop unroll_count(4)
-#endif
-        for (long p = 0; p < k; p++) {
-            UK_V bv[UK_NV];
-            for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);
-            for (int i = 0; i < mr; i++) {
-                UK_V av = a[i * rs + p] - (UK_V){};
-                for (int j = 0; j < UK_NV; j++) acc[i][j] = __builtin_elementwise_fma(av, bv[j], acc[i][j]);
-            }
-            b += UK_NR;
-        }
     } else {
-#pragma clang loop unroll_count(4)
-        for (long p = 0; p < k; p++) {
-            UK_V bv[UK_NV];
-            for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);
-            for (int i = 0; i < mr; i++) {
-                UK_V av = a[i * rs + p * cs] - (UK_V){}; /* splat (x - 0 folds away, 0 + x would not: -0) */
-                for (int j = 0; j < UK_NV; j++) acc[i][j] = __builtin_elementwise_fma(av, bv[j], acc[i][j]);
-            }
-            b += UK_NR;
+        // One step of K: the NR-wide row of B times each row's element of A.
+#define UK_K_LOOP(UNROLL)                                                                    \
+    UNROLL for (long p = 0; p < k; p++) {                                                    \
+        UK_V bv[UK_NV];                                                                      \
+        for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);         \
+        for (int i = 0; i < mr; i++) {                                                       \
+            UK_V av = a[i * rs + p * cs] - (UK_V){}; /* splat (x - 0 folds away; 0 + x: -0) */ \
+            for (int j = 0; j < UK_NV; j++) acc[i][j] = __builtin_elementwise_fma(av, bv[j], acc[i][j]); \
+        }                                                                                    \
+        b += UK_NR;                                                                          \
+    }
+#if UK_MR > 8
+        // Rows in place with more than 8 of them (AVX-512's 12): not unrolled. Unrolled, clang
+        // loads the next steps' broadcasts of all rows early and spills them to the stack.
+        if (cs == 1) {
+            UK_K_LOOP(_Pragma("clang loop unroll(disable)"))
+        } else
+#endif
+        {
+            UK_K_LOOP(_Pragma("clang loop unroll_count(4)"))
         }
+#undef UK_K_LOOP
     }
     // The loops over the accumulators are unrolled in full (one case of beta each): rolled,
     // the 24 AVX-512 accumulators would be stored to the stack to be indexed.

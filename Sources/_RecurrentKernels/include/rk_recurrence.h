@@ -16,17 +16,18 @@ enum { RK_CELL_RNN_TANH = 0, RK_CELL_RNN_RELU = 1, RK_CELL_LSTM = 2, RK_CELL_GRU
 /// (W_hh packed once per call, per thread) and then their cell pass, so the threads meet
 /// once per step (a barrier) and the cell work is split too.
 ///
-/// Layout (time-major, as RecurrentDirection): xp (T·B, G·H) holds W_ih·x, plus the
-/// input-side biases `bias` (G·H; LSTM, RNN: b_ih + b_hh; GRU: b_ih), which the loop adds to
-/// each step's rows as it reaches them (NULL: xp holds them already); states hs, cs ((T+1)·B, H): the forward direction
-/// reads slot t and writes t+1, the reverse one (reverse != 0) reads t+1 and writes t; the
-/// initial state is in its slot on entry. whh is W_hh (G·H, H) row-major (PyTorch).
+/// Layout (time-major, as RecurrentDirection): xp (T·B, G·H) holds W_ih·x; the input-side
+/// biases `bias` (G·H; LSTM, RNN: b_ih + b_hh; GRU: b_ih) are added to each step's rows as
+/// the loop reaches them (NULL: xp holds them already). States hs, cs ((T+1)·B, H): the
+/// forward direction reads slot t and writes t+1, the reverse one (reverse != 0) reads t+1
+/// and writes t; the initial state is in its slot on entry. whh is W_hh (G·H, H) row-major
+/// (PyTorch). out (NULL: none): each step's h_t also goes to the layer output's row t·B + b
+/// at out + (t·B + b)·ldo (H values; zeros for rows whose sequence has ended), written by
+/// the thread that computed it.
 ///
-/// out (may be NULL): each step's h_t is also written to row t·B + b of the layer output, at
-/// out + (t·B + b)·ldo (H values; zeros for rows whose sequence has ended), by the thread
-/// that computed it.
-/// Forward: LSTM/RNN: xp becomes the gate activations (pre-activation for RNN: h = act(xp)),
-/// GRU: xp then includes b_ih; hp (T·B, 3H) receives W_hh·h + b_hh, gates (T·B, 3H) the r, z, n activations.
+/// Forward: LSTM/RNN: xp becomes the gate activations (pre-activation for RNN: h = act(xp)).
+/// GRU: xp then includes b_ih; hp (T·B, 3H) receives W_hh·h + b_hh, gates (T·B, 3H) the
+/// r, z, n activations.
 void rk_s_recurrence_forward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
                              const float *whh, const float *bhh, const float *bias, float *xp,
                              float *hp, float *gates, float *hs, float *cs, float *out, long ldo);
