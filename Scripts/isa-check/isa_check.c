@@ -224,6 +224,37 @@ static void check_recurrence(int isa) {
     rk_set_recurrence_direct_a(-1);
 }
 
+/// GRU inference (hp and gates NULL: one step of them per thread) against the same forward
+/// keeping every step: the states and output rows must agree bit for bit.
+static void check_gru_inference(int isa) {
+    enum { T = 6, B = 13, H = 70, G = 3 };
+    static float whh[G * H * H], bhh[G * H], bias[G * H], x0[T * B * G * H], xp[T * B * G * H];
+    static float hp[T * B * G * H], gs[T * B * G * H], hs[2][(T + 1) * B * H], out[2][T * B * H], h0[B * H];
+    int32_t lengths[B] = {6, 2, 5, 6, 1, 3, 6, 6, 4, 6, 2, 6, 5};
+    fill(whh, G * H * H, 0.15); fill(bhh, G * H, 0.5); fill(bias, G * H, 0.5); fill(x0, T * B * G * H, 1.5);
+    fill(h0, B * H, 1);
+    rk_isa_force(isa);
+    rk_elementwise_force_isa(isa);
+    for (int variant = 0; variant < 4; variant++)
+        for (int threads = 1; threads <= 2; threads++) {
+            int reverse = variant & 1;
+            const int32_t *len = variant & 2 ? lengths : NULL;
+            rk_set_threads(threads);
+            for (int k = 0; k < 2; k++) {
+                memcpy(xp, x0, sizeof xp);
+                memcpy(hs[k] + (reverse ? T : 0) * B * H, h0, sizeof h0);
+                rk_s_recurrence_forward(RK_CELL_GRU, T, B, H, reverse, len, whh, bhh, bias, xp, k ? NULL : hp,
+                                        k ? NULL : gs, hs[k], NULL, out[k], H);
+            }
+            double err = fmax(maxdiff_f(hs[0], hs[1], (T + 1) * B * H), maxdiff_f(out[0], out[1], T * B * H));
+            char what[128];
+            snprintf(what, sizeof what, "%s gru inference%s%s, %d thread(s)", rk_isa_name(isa),
+                     reverse ? " reverse" : "", len ? " masked" : "", threads);
+            report(what, err, 0);
+        }
+    rk_set_threads(1);
+}
+
 static void check_reductions(int isa) {
     enum { N = 10007 };
     static float x[N], y[N], a0[N], a1[N], b[64], r0[64], r1[64];
@@ -266,6 +297,7 @@ int main(void) {
         check_unary(isa, "exp", rk_s_exp, 40, 5e-7, 1);
         check_cells(isa);
         check_recurrence(isa);
+        check_gru_inference(isa);
         check_reductions(isa);
         printf("%s: %s\n", rk_isa_name(isa), failures == before ? "all agree with portable" : "MISMATCHES");
     }

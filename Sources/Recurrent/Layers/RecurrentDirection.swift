@@ -98,9 +98,11 @@ final class RecurrentDirection<S: TensorScalar> {
 
     /// Runs the direction over x (T·B, I). h0/c0: B×H (nil = zeros). Each step's states also
     /// go to `output` (row t·B + b at output + (t·B + b)·outputStride, H values; zeros past a
-    /// sequence's end).
+    /// sequence's end). `keepForBackward` false: inference only (the GRU keeps no per-step
+    /// gates or recurrent products; `backward` must not follow).
     func forward(x: UnsafePointer<S>, steps T: Int, batch B: Int, lengths: UnsafePointer<Int32>?,
-                 h0: UnsafePointer<S>?, c0: UnsafePointer<S>?, output: UnsafeMutablePointer<S>, outputStride: Int) {
+                 h0: UnsafePointer<S>?, c0: UnsafePointer<S>?, output: UnsafeMutablePointer<S>, outputStride: Int,
+                 keepForBackward: Bool = true) {
         steps = T
         batch = B
         let H = hiddenSize, G = gateWidth, BH = B * H
@@ -154,8 +156,9 @@ final class RecurrentDirection<S: TensorScalar> {
             }
         } else {
             // The whole time loop in one call: products and cell passes fused per step.
-            let gatesP: UnsafeMutablePointer<S>? = cell == .gru ? gates.reserve(T * B * G) : nil
-            let hpP: UnsafeMutablePointer<S>? = cell == .gru ? hp.reserve(T * B * G) : nil
+            let stepsKept = cell == .gru && keepForBackward
+            let gatesP: UnsafeMutablePointer<S>? = stepsKept ? gates.reserve(T * B * G) : nil
+            let hpP: UnsafeMutablePointer<S>? = stepsKept ? hp.reserve(T * B * G) : nil
             weightHH.value.withUnsafeBufferPointer { w in
                 biasHH.value.withUnsafeBufferPointer { bhh in
                     S._recurrenceForward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, bhh.baseAddress!,

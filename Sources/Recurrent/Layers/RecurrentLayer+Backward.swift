@@ -8,6 +8,9 @@ extension RecurrentLayer {
     public func backward(gradOutput: Tensor<S>?, gradFinalState: RecurrentState<S>? = nil) throws -> RecurrentGradients<S> {
         let (T, B, lengths32, dropped, valid) = forwardShape
         guard valid else { throw ShapeError("\(cell.pytorchMode).backward called before forward") }
+        guard forwardKeptForBackward else {
+            throw ShapeError("\(cell.pytorchMode).backward after a forward in inference mode (inferenceMode = true keeps nothing for backward): run forward again with inferenceMode = false")
+        }
         let D = numDirections, H = hiddenSize, BH = B * H, W = outputSize
         if let g = gradOutput {
             try g.checkShape(batchFirst ? [B, T, W] : [T, B, W], "\(cell.pytorchMode) gradient of output")

@@ -68,6 +68,13 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     /// true; Keras' `reset_after=False` (n = tanh(W_in·x + b_in + W_hn·(r⊙h) + b_hn)) when false.
     public let gruResetAfter: Bool
     public var isTraining = true
+    /// When true, `forward` keeps only what inference needs, as PyTorch's
+    /// `torch.inference_mode()`: the GRU then stores no per-step gates and recurrent
+    /// products (one step of them stays in cache instead of T steps going out to memory:
+    /// GRU inference 4–13 % faster measured), and `backward` after such a forward throws.
+    /// Outputs and final states are the same, bit for bit. Independent of `isTraining`
+    /// (which only switches dropout). Default false.
+    public var inferenceMode = false
     /// Backpropagate through at most this many steps (nil: full BPTT).
     public var truncation: Int?
     /// Record ``GradientThroughTime`` for every layer and direction during `backward`.
@@ -91,6 +98,8 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     var cachedLengths: [Int32]?
     var cachedDropout = false
     var hasForward = false
+    /// Whether the last forward kept what backward needs (`inferenceMode` was false).
+    var forwardKeptForBackward = false
     /// The last forward's time-major input, held instead of copied (layer 0 reads it, and
     /// backward needs it for ∂W_ih); nil when it was batch-first and copied into layerInputs[0].
     var cachedInput: Tensor<S>?

@@ -10,7 +10,8 @@ struct BenchCells: ParsableCommand {
         abstract: "Throughput of RNN, LSTM and GRU layers (training step and inference).",
         discussion: """
             FLOPs: forward = 2·G·H·(I+H)·B·T (G = 1, 4, 3 for rnn, lstm, gru); a training step \
-            counts 3× forward. Compare with `python Scripts/bench_torch.py` run back to back.
+            counts 3× forward; inference runs with `inferenceMode` (nothing kept for backward). \
+            Compare with `python Scripts/bench_torch.py` run back to back.
             Example: rnn bench cells --threads 2 --cells lstm --json
             """)
 
@@ -68,7 +69,9 @@ struct BenchCells: ParsableCommand {
                             _ = try layer.backward(gradOutput: gy)
                         }
                     } else {
+                        // As bench_torch.py's torch.inference_mode(): nothing kept for backward.
                         layer.isTraining = false
+                        layer.inferenceMode = true
                         s = try medianSeconds(minSeconds: seconds, fastest: fastest) { _ = try layer.forward(x) }
                     }
                     let flops = forwardFlops * (mode == "train" ? 3 : 1)
