@@ -73,7 +73,8 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     /// products (one step of them stays in cache instead of T steps going out to memory:
     /// GRU inference 4–13 % faster measured), and `backward` after such a forward throws.
     /// Outputs and final states are the same, bit for bit. Independent of `isTraining`
-    /// (which only switches dropout). Default false.
+    /// (which only switches dropout). Default false; ``InferenceMode/run(_:)`` switches it
+    /// on for every layer within a scope.
     public var inferenceMode = false
     /// Backpropagate through at most this many steps (nil: full BPTT).
     public var truncation: Int?

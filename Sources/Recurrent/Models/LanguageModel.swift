@@ -124,7 +124,7 @@ public final class LanguageModel: TrainableModel {
         isTraining = false
         defer { isTraining = wasTraining }
         carriedState = nil
-        var z = try logits(prime, steps: prime.count, batch: 1)
+        var z = try InferenceMode.run { try logits(prime, steps: prime.count, batch: 1) }
         var last = Array(z.scalars.suffix(configuration.vocabularySize))
         var out: [Int32] = []
         for _ in 0..<length {

@@ -12,7 +12,7 @@ extension Seq2Seq {
         let source = PaddedBatch(sources, padding: 0)
         let B = sources.count
         let sourceLengths = sources.map(\.count)
-        let (keys, initial) = try encode(source)
+        let (keys, initial) = try InferenceMode.run { try encode(source) }
         var state = initial
         var y = [Int32](repeating: configuration.beginID, count: B)
         var out = [[Int32]](repeating: [], count: B)
@@ -42,7 +42,7 @@ extension Seq2Seq {
         isTraining = false
         defer { isTraining = wasTraining }
         let B = sources.count, V = configuration.targetVocabularySize, N = B * K
-        let (encoded, state0) = try encode(PaddedBatch(sources, padding: 0))
+        let (encoded, state0) = try InferenceMode.run { try encode(PaddedBatch(sources, padding: 0)) }
         // Each source's encoding repeated for its K beams: row b·K + k.
         let expand = (0..<N).map { $0 / K }
         let keys = gatherRows(encoded, axis1: expand)

@@ -170,7 +170,7 @@ public final class SequenceClassifier: TrainableModel {
         let wasTraining = isTraining
         isTraining = false
         defer { isTraining = wasTraining }
-        return Self.argmax(try logits(input))
+        return Self.argmax(try InferenceMode.run { try logits(input) })
     }
 
     /// The row-wise arg-max of a (B, C) matrix (the first on ties).

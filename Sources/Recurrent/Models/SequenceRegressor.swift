@@ -156,7 +156,7 @@ public final class SequenceRegressor: TrainableModel {
         isTraining = false
         defer { isTraining = wasTraining }
         let input = SequenceInput(features: windows, featureCount: configuration.featureCount)
-        let y = try forward(input).scalars
+        let y = try InferenceMode.run { try forward(input) }.scalars
         let k = configuration.outputs, B = input.batchSize
         return (0..<B).map { b in
             let row = configuration.manyToMany ? (input.lengths[b] - 1) * B + b : b

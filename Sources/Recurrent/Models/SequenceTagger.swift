@@ -111,7 +111,7 @@ public final class SequenceTagger: TrainableModel {
         let wasTraining = isTraining
         isTraining = false
         defer { isTraining = wasTraining }
-        return argmaxRows(try logits(tokens))
+        return argmaxRows(try InferenceMode.run { try logits(tokens) })
     }
 
     /// Mean loss over real tokens and token accuracy.

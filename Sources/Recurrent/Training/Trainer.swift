@@ -187,7 +187,8 @@ public final class Trainer<Model: TrainableModel> {
         model.isTraining = false
         defer { model.isTraining = true }
         let saved = model.resumableState()  // evaluation must not disturb carried state
-        var metrics = try model.evaluate(validation)
+        // Nothing is kept for backward meanwhile (the GRU's per-step gates stay in cache).
+        var metrics = try InferenceMode.run { try model.evaluate(validation) }
         try model.restore(saved)
         state.history.evaluations.append(EvaluationRecord(step: state.step, epoch: state.epoch, split: "validation", metrics: metrics))
         var candidate: [String: Tensor<Float>]?  // the averaged parameters, when they score better

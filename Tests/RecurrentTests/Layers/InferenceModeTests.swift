@@ -43,6 +43,28 @@ import Testing
         }
     }
 
+    /// `InferenceMode.run` puts every layer in inference mode for its scope only: the same
+    /// outputs, a backward inside it throws, and one after it (on a new forward) works.
+    @Test func scopeAppliesToEveryLayerAndEnds() throws {
+        let layer = RecurrentLayer<Double>(.gru, inputSize: 3, hiddenSize: 6, numLayers: 2, seed: 2)
+        var rng = RandomGenerator(seed: 5)
+        let x = Tensor<Double>.normal([6, 4, 3], using: &rng)
+        let gy = Tensor<Double>.normal([6, 4, 6], using: &rng)
+        let (out, _) = try layer.forward(x)
+        #expect(!InferenceMode.isActive)
+        let outI = try InferenceMode.run { () throws -> Tensor<Double> in
+            #expect(InferenceMode.isActive)
+            let (o, _) = try layer.forward(x)
+            #expect(throws: ShapeError.self) { try layer.backward(gradOutput: gy) }
+            return o
+        }
+        #expect(!InferenceMode.isActive && !layer.inferenceMode)
+        #expect(outI == out)
+        #expect(throws: ShapeError.self) { try layer.backward(gradOutput: gy) }  // the last forward kept nothing
+        _ = try layer.forward(x)
+        _ = try layer.backward(gradOutput: gy)
+    }
+
     @Test(arguments: cells)
     func backwardAfterInferenceThrowsAndTrainingIsUnaffected(_ cell: CellKind) throws {
         let layer = RecurrentLayer<Double>(cell, inputSize: 3, hiddenSize: 6, seed: 2)
