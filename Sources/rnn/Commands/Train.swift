@@ -96,7 +96,7 @@ struct Eval: ParsableCommand {
         var checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let task = try Tasks.task(of: checkpoint)
         try decoding.apply(to: &checkpoint, task: task.name)
-        let result = try task.evaluate(checkpoint, test: URL(fileURLWithPath: test))
+        let result = try InferenceMode.run { try task.evaluate(checkpoint, test: URL(fileURLWithPath: test)) }
         for (k, v) in result.sorted(by: { $0.key < $1.key }) { print("\(k): \(String(format: "%.4f", v))") }
         if let m = metrics {
             try writeMetrics(TaskRun(task: task.name, seconds: 0, epochs: 0, steps: 0, test: result, history: TrainingHistory()), to: m)
@@ -128,7 +128,7 @@ struct Predict: ParsableCommand {
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
         if lines.last == "" { lines.removeLast() }
-        for p in try task.predict(checkpoint, inputs: lines) { print(p) }
+        for p in try InferenceMode.run({ try task.predict(checkpoint, inputs: lines) }) { print(p) }
     }
 }
 
