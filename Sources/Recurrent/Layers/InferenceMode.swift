@@ -5,7 +5,7 @@
 /// threads' training is unaffected.
 ///
 /// ```swift
-/// let labels = try InferenceMode.run { try classifier.predict(batch) }
+/// let (output, state) = try InferenceMode.run { try gru.forward(x) }
 /// ```
 public enum InferenceMode {
     /// Whether the current task runs inside ``run(_:)``.
