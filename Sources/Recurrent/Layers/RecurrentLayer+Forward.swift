@@ -38,8 +38,7 @@ extension RecurrentLayer {
         cachedLengths = lengths32
         cachedDropout = isTraining && dropout > 0 && numLayers > 1
         hasForward = true
-        let inference = inferenceMode || InferenceMode.isActive
-        forwardKeptForBackward = !inference
+        forwardKeptForBackward = !(inferenceMode || InferenceMode.isActive)
 
         let D = numDirections, H = hiddenSize, BH = B * H, W = outputSize
         // Layer 0 reads the input itself when it is time-major (held, not copied: copy-on-write
@@ -78,7 +77,7 @@ extension RecurrentLayer {
                     // by the time loop as it goes.
                     dir.forward(x: x, steps: T, batch: B, lengths: lens, h0: h0.map { UnsafePointer($0) },
                                 c0: c0.map { UnsafePointer($0) }, output: out + d * H, outputStride: D * H,
-                                keepForBackward: !inference)
+                                keepForBackward: forwardKeptForBackward)
                     hN.withUnsafeMutableBufferPointer { ($0.baseAddress! + slot * BH).update(from: dir.hiddenState(slot: dir.finalSlot), count: BH) }
                     if cN != nil {
                         cN!.withUnsafeMutableBufferPointer { ($0.baseAddress! + slot * BH).update(from: dir.cellState(slot: dir.finalSlot), count: BH) }

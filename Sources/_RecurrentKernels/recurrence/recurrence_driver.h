@@ -174,13 +174,10 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
     // Row t·B + b0 of each time-major buffer: the participant's window (gate buffers G·H
     // wide, states H wide).
     const long gstep = B * G * H, goff = b0 * G * H, hoff = b0 * H;
-    // GRU inference (no hp, gates): one step of them for this participant's rows, reused.
-    T *step_hp = NULL, *step_gates = NULL;
-    if (jb->cell == RK_CELL_GRU && !jb->gates) {
-        step_hp = malloc(sizeof(T) * (size_t)(2 * Bp * G * H));
-        if (!step_hp) abort();
-        step_gates = step_hp + Bp * G * H;
-    }
+    // GRU inference (no hp, gates): one step of them for this participant's rows, reused
+    // (hp's rows, then the gates').
+    T *step = NULL;
+    if (jb->cell == RK_CELL_GRU && !jb->gates && !(step = malloc(sizeof(T) * (size_t)(2 * Bp * G * H)))) abort();
     for (long s = 0; s < steps; s++) {
         long t = jb->reverse ? steps - 1 - s : s;
         long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
@@ -196,8 +193,8 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
             break;
         }
         case RK_CELL_GRU: {
-            T *hpt = step_hp ? step_hp : jb->hp + t * gstep + goff;
-            T *gatest = step_gates ? step_gates : jb->gates + t * gstep + goff;
+            T *hpt = step ? step : jb->hp + t * gstep + goff;
+            T *gatest = step ? step + Bp * G * H : jb->gates + t * gstep + goff;
             LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, NULL, 0, NULL, 0, pa);
             CELL(_gru_forward_units)(Bp, H, u0, u1, t, lengths, jb->xp + t * gstep + goff, G * H, hpt,
                                      jb->bhh, gatest, hprev, h);
@@ -213,7 +210,7 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
         if (jb->out) LOCAL(write_output)(Bp, H, u0, u1, t, lengths, h, jb->out + (t * B + b0) * jb->ldo, jb->ldo);
         if (meet) rk_barrier_wait(&jb->barrier, count);
     }
-    free(step_hp);
+    free(step);
     free(rows);
 }
 
