@@ -142,4 +142,76 @@ import Testing
             expectClose(fusedF, stepwiseF, tolerance: 1e-5, what + ", float")
         }
     }
+
+    /// The input projections: computed by the loop from x (step by step where each thread's
+    /// rows make a register tile and W_ih fits in cache, else one product first) or given in
+    /// xp beforehand (one GEMM over all steps): the same kernels over the same K chunks in the
+    /// same order, so states, outputs and what backward keeps agree bit for bit.
+    @Test(arguments: [CellKind.lstm, .gru, .rnnTanh])
+    func inputProjectionsInTheLoopMatchOneProduct(_ cell: CellKind) throws {
+        try inputProjections(cell, Float.self)
+        try inputProjections(cell, Double.self)
+    }
+
+    private func inputProjections<S: TensorScalar>(_ cell: CellKind, _: S.Type) throws {
+        let (T, H, G) = (4, 37, cell.gateCount * 37)
+        let code: Int32 = cell == .lstm ? 2 : cell == .gru ? 3 : 0
+        var rng = RandomGenerator(seed: 8)
+        let whh = Tensor<S>.uniform([G, H], low: -0.3, high: 0.3, using: &rng)
+        let bhh = Tensor<S>.uniform([G], low: -0.5, high: 0.5, using: &rng)
+        let bias = Tensor<S>.uniform([G], low: -0.5, high: 0.5, using: &rng)
+        for (B, I) in [(3, 7), (13, 7), (26, 300)] {
+            let x = Tensor<S>.normal([T * B, I], using: &rng)
+            let wih = Tensor<S>.uniform([G, I], low: -0.1, high: 0.1, using: &rng)
+            let h0 = Tensor<S>.normal([B, H], using: &rng)
+            let lengths: [Int32] = (0..<B).map { Int32(1 + $0 * 3 % T) }
+            for threads in [1, 2] {
+                for keep in [false, true] {
+                    var results: [[[S]]] = []
+                    for inLoop in [false, true] {
+                        let r = try KernelPathLock.exclusive {
+                            let saved = KernelConfiguration.threads
+                            KernelConfiguration.threads = threads
+                            defer { KernelConfiguration.threads = saved }
+                            var xp = [S](repeating: 0, count: T * B * G), hp = xp, gates = xp
+                            var hs = [S](repeating: 0, count: (T + 1) * B * H), cs = hs
+                            var out = [S](repeating: 0, count: T * B * H)
+                            h0.withUnsafeBufferPointer { src in
+                                hs.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: src.baseAddress!, count: B * H) }
+                            }
+                            x.withUnsafeBufferPointer { xb in
+                                wih.withUnsafeBufferPointer { wb in
+                                    if !inLoop { S._gemm(false, true, T * B, G, I, 1, xb.baseAddress!, I, wb.baseAddress!, I, 0, &xp, G) }
+                                    whh.withUnsafeBufferPointer { w in
+                                        bhh.withUnsafeBufferPointer { bh in
+                                            bias.withUnsafeBufferPointer { bi in
+                                                lengths.withUnsafeBufferPointer { len in
+                                                    let kept = cell == .gru && keep
+                                                    hp.withUnsafeMutableBufferPointer { hpB in
+                                                        gates.withUnsafeMutableBufferPointer { gB in
+                                                            S._recurrenceForward(code, T, B, H, false, len.baseAddress, w.baseAddress!, bh.baseAddress!,
+                                                                                 bi.baseAddress!, inLoop ? xb.baseAddress! : nil, wb.baseAddress!, I,
+                                                                                 keep, &xp, kept ? hpB.baseAddress! : nil, kept ? gB.baseAddress! : nil,
+                                                                                 &hs, &cs, &out, H)
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            return [hs, cell == .lstm ? cs : [], out, keep ? xp : [], keep && cell == .gru ? hp + gates : []]
+                        }
+                        results.append(r)
+                    }
+                    let names = ["states", "cell states", "outputs", "kept gate activations", "kept GRU steps"]
+                    for (k, name) in names.enumerated() {
+                        let same = results[0][k] == results[1][k]
+                        #expect(same, "\(cell) \(S.self) B \(B) I \(I), \(threads) thread(s), keep \(keep): \(name) differ")
+                    }
+                }
+            }
+        }
+    }
 }
