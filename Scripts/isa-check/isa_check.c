@@ -187,7 +187,7 @@ static void check_recurrence(int isa) {
                     // The other path also writes the output rows (stride 2H, as a second direction's
                     // half of them), checked against the portable path's states below.
                     memset(out, 0x7f, sizeof out);
-                    rk_s_recurrence_forward(cell, T, B, H, reverse, len, whh, bhh, k ? bias : NULL, NULL, NULL, 0, 1, xp[k], hp[k], gs[k],
+                    rk_s_recurrence_forward(cell, T, B, H, reverse, len, whh, bhh, k ? bias : NULL, xp[k], hp[k], gs[k],
                                             hs[k], cs[k], k ? out + H : NULL, 2 * H);
                     memcpy(dh[k], dh0, sizeof dh0);
                     memcpy(dc[k], dc0, sizeof dc0);
@@ -243,7 +243,7 @@ static void check_gru_inference(int isa) {
             for (int k = 0; k < 2; k++) {
                 memcpy(xp, x0, sizeof xp);
                 memcpy(hs[k] + (reverse ? T : 0) * B * H, h0, sizeof h0);
-                rk_s_recurrence_forward(RK_CELL_GRU, T, B, H, reverse, len, whh, bhh, bias, NULL, NULL, 0, 1, xp, k ? NULL : hp,
+                rk_s_recurrence_forward(RK_CELL_GRU, T, B, H, reverse, len, whh, bhh, bias, xp, k ? NULL : hp,
                                         k ? NULL : gs, hs[k], NULL, out[k], H);
             }
             double err = fmax(maxdiff_f(hs[0], hs[1], (T + 1) * B * H), maxdiff_f(out[0], out[1], T * B * H));
@@ -253,59 +253,6 @@ static void check_gru_inference(int isa) {
             report(what, err, 0);
         }
     rk_set_threads(1);
-}
-
-/// The input projections computed by the loop (x given: step by step where the batch has a
-/// register tile of rows per thread and W_ih fits the limit, else one product first) against
-/// xp computed beforehand by rk_sgemm: states, outputs and whatever is kept for backward
-/// (xp's gate activations when keep_xp, the GRU's hp and gates) must agree bit for bit.
-static void check_input_projections(int isa) {
-    enum { T = 5, BMAX = 26, H = 40, GMAX = 4, IMAX = 420 };
-    static float wih[GMAX * H * IMAX], x[T * BMAX * IMAX], whh[GMAX * H * H], bhh[GMAX * H], bias[GMAX * H];
-    static float xp[2][T * BMAX * GMAX * H], hp[2][T * BMAX * GMAX * H], gs[2][T * BMAX * GMAX * H];
-    static float hs[2][(T + 1) * BMAX * H], cs[2][(T + 1) * BMAX * H], out[2][T * BMAX * H], h0[BMAX * H], c0[BMAX * H];
-    int32_t lengths[BMAX];
-    for (int b = 0; b < BMAX; b++) lengths[b] = 1 + (b * 7) % T;
-    fill(wih, GMAX * H * IMAX, 0.1); fill(x, T * BMAX * IMAX, 1); fill(whh, GMAX * H * H, 0.15);
-    fill(bhh, GMAX * H, 0.5); fill(bias, GMAX * H, 0.5); fill(h0, BMAX * H, 1); fill(c0, BMAX * H, 1);
-    rk_isa_force(isa);
-    rk_elementwise_force_isa(isa);
-    const int cells[] = {RK_CELL_LSTM, RK_CELL_GRU, RK_CELL_RNN_TANH};
-    const char *names[] = {"lstm", "gru", "rnn"};
-    const long batches[] = {3, 13, 26}, inputs[] = {9, IMAX};
-    for (int c = 0; c < 3; c++)
-        for (int bi = 0; bi < 3; bi++)
-            for (int ii = 0; ii < 2; ii++)
-                for (int variant = 0; variant < 16; variant++)
-                    for (int threads = 1; threads <= 2; threads++) {
-                        const int cell = cells[c], reverse = variant & 1, keep = variant & 4 ? 1 : 0;
-                        const int32_t *len = variant & 2 ? lengths : NULL;
-                        const long B = batches[bi], I = inputs[ii], G = cell == RK_CELL_LSTM ? 4 : cell == RK_CELL_GRU ? 3 : 1;
-                        const int gru_kept = cell == RK_CELL_GRU && (variant & 4);
-                        rk_set_threads(threads);
-                        rk_set_recurrence_direct_a(variant & 8 ? LONG_MAX : 0);
-                        for (int k = 0; k < 2; k++) {
-                            if (k == 0) rk_sgemm(0, 1, T * B, G * H, I, 1, x, I, wih, I, 0, xp[0], G * H);
-                            else memset(xp[1], 0, sizeof xp[1]);
-                            long start = reverse ? T : 0;
-                            memcpy(hs[k] + start * B * H, h0, sizeof(float) * B * H);
-                            memcpy(cs[k] + start * B * H, c0, sizeof(float) * B * H);
-                            rk_s_recurrence_forward(cell, T, B, H, reverse, len, whh, bhh, bias, k ? x : NULL, wih, I,
-                                                    keep, xp[k], gru_kept ? hp[k] : NULL, gru_kept ? gs[k] : NULL,
-                                                    hs[k], cs[k], out[k], H);
-                        }
-                        double err = fmax(maxdiff_f(hs[0], hs[1], (T + 1) * B * H), maxdiff_f(out[0], out[1], T * B * H));
-                        if (cell == RK_CELL_LSTM) err = fmax(err, maxdiff_f(cs[0], cs[1], (T + 1) * B * H));
-                        if (cell == RK_CELL_LSTM && keep) err = fmax(err, maxdiff_f(xp[0], xp[1], T * B * G * H));
-                        if (gru_kept) err = fmax(err, fmax(maxdiff_f(hp[0], hp[1], T * B * G * H), maxdiff_f(gs[0], gs[1], T * B * G * H)));
-                        char what[160];
-                        snprintf(what, sizeof what, "%s %s input projections B %ld I %ld%s%s%s%s, %d thread(s)", rk_isa_name(isa),
-                                 names[c], B, I, reverse ? " reverse" : "", len ? " masked" : "",
-                                 keep ? " kept" : "", variant & 8 ? " in place" : " packed", threads);
-                        report(what, err, 0);
-                    }
-    rk_set_threads(1);
-    rk_set_recurrence_direct_a(-1);
 }
 
 static void check_reductions(int isa) {
@@ -351,7 +298,6 @@ int main(void) {
         check_cells(isa);
         check_recurrence(isa);
         check_gru_inference(isa);
-        check_input_projections(isa);
         check_reductions(isa);
         printf("%s: %s\n", rk_isa_name(isa), failures == before ? "all agree with portable" : "MISMATCHES");
     }

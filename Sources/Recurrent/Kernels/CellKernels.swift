@@ -44,8 +44,7 @@ public protocol _CellKernelScalar {
     static func _recurrenceForward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool,
                                    _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Self>,
                                    _ bhh: UnsafePointer<Self>?, _ bias: UnsafePointer<Self>?,
-                                   _ x: UnsafePointer<Self>?, _ wih: UnsafePointer<Self>?, _ inputSize: Int,
-                                   _ keepXp: Bool, _ xp: UnsafeMutablePointer<Self>,
+                                   _ xp: UnsafeMutablePointer<Self>,
                                    _ hp: UnsafeMutablePointer<Self>?, _ gates: UnsafeMutablePointer<Self>?,
                                    _ hs: UnsafeMutablePointer<Self>, _ cs: UnsafeMutablePointer<Self>?,
                                    _ out: UnsafeMutablePointer<Self>?, _ ldo: Int)
@@ -62,8 +61,8 @@ public protocol _CellKernelScalar {
 }
 
 extension Float: _CellKernelScalar {
-    @inline(__always) public static func _recurrenceForward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Float>, _ bhh: UnsafePointer<Float>?, _ bias: UnsafePointer<Float>?, _ x: UnsafePointer<Float>?, _ wih: UnsafePointer<Float>?, _ inputSize: Int, _ keepXp: Bool, _ xp: UnsafeMutablePointer<Float>, _ hp: UnsafeMutablePointer<Float>?, _ gates: UnsafeMutablePointer<Float>?, _ hs: UnsafeMutablePointer<Float>, _ cs: UnsafeMutablePointer<Float>?, _ out: UnsafeMutablePointer<Float>?, _ ldo: Int) {
-        rk_s_recurrence_forward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, bhh, bias, x, wih, inputSize, keepXp ? 1 : 0, xp, hp, gates, hs, cs, out, ldo)
+    @inline(__always) public static func _recurrenceForward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Float>, _ bhh: UnsafePointer<Float>?, _ bias: UnsafePointer<Float>?, _ xp: UnsafeMutablePointer<Float>, _ hp: UnsafeMutablePointer<Float>?, _ gates: UnsafeMutablePointer<Float>?, _ hs: UnsafeMutablePointer<Float>, _ cs: UnsafeMutablePointer<Float>?, _ out: UnsafeMutablePointer<Float>?, _ ldo: Int) {
+        rk_s_recurrence_forward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, bhh, bias, xp, hp, gates, hs, cs, out, ldo)
     }
     @inline(__always) public static func _recurrenceBackward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Float>, _ xp: UnsafePointer<Float>, _ hp: UnsafePointer<Float>?, _ gates: UnsafePointer<Float>?, _ hs: UnsafePointer<Float>, _ cs: UnsafePointer<Float>?, _ dy: UnsafePointer<Float>?, _ ldy: Int, _ truncation: Int, _ dh: UnsafeMutablePointer<Float>, _ dc: UnsafeMutablePointer<Float>?, _ dg: UnsafeMutablePointer<Float>, _ dgh: UnsafeMutablePointer<Float>?, _ dbias: UnsafeMutablePointer<Float>?, _ dbiasH: UnsafeMutablePointer<Float>?, _ wih: UnsafePointer<Float>?, _ inputSize: Int, _ dx: UnsafeMutablePointer<Float>?) -> Bool {
         rk_s_recurrence_backward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, xp, hp, gates, hs, cs, dy, ldy, truncation, dh, dc, dg, dgh, dbias, dbiasH, wih, inputSize, dx) != 0
@@ -98,8 +97,8 @@ extension Float: _CellKernelScalar {
 }
 
 extension Double: _CellKernelScalar {
-    @inline(__always) public static func _recurrenceForward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Double>, _ bhh: UnsafePointer<Double>?, _ bias: UnsafePointer<Double>?, _ x: UnsafePointer<Double>?, _ wih: UnsafePointer<Double>?, _ inputSize: Int, _ keepXp: Bool, _ xp: UnsafeMutablePointer<Double>, _ hp: UnsafeMutablePointer<Double>?, _ gates: UnsafeMutablePointer<Double>?, _ hs: UnsafeMutablePointer<Double>, _ cs: UnsafeMutablePointer<Double>?, _ out: UnsafeMutablePointer<Double>?, _ ldo: Int) {
-        rk_d_recurrence_forward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, bhh, bias, x, wih, inputSize, keepXp ? 1 : 0, xp, hp, gates, hs, cs, out, ldo)
+    @inline(__always) public static func _recurrenceForward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Double>, _ bhh: UnsafePointer<Double>?, _ bias: UnsafePointer<Double>?, _ xp: UnsafeMutablePointer<Double>, _ hp: UnsafeMutablePointer<Double>?, _ gates: UnsafeMutablePointer<Double>?, _ hs: UnsafeMutablePointer<Double>, _ cs: UnsafeMutablePointer<Double>?, _ out: UnsafeMutablePointer<Double>?, _ ldo: Int) {
+        rk_d_recurrence_forward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, bhh, bias, xp, hp, gates, hs, cs, out, ldo)
     }
     @inline(__always) public static func _recurrenceBackward(_ cell: Int32, _ steps: Int, _ b: Int, _ h: Int, _ reverse: Bool, _ lengths: UnsafePointer<Int32>?, _ whh: UnsafePointer<Double>, _ xp: UnsafePointer<Double>, _ hp: UnsafePointer<Double>?, _ gates: UnsafePointer<Double>?, _ hs: UnsafePointer<Double>, _ cs: UnsafePointer<Double>?, _ dy: UnsafePointer<Double>?, _ ldy: Int, _ truncation: Int, _ dh: UnsafeMutablePointer<Double>, _ dc: UnsafeMutablePointer<Double>?, _ dg: UnsafeMutablePointer<Double>, _ dgh: UnsafeMutablePointer<Double>?, _ dbias: UnsafeMutablePointer<Double>?, _ dbiasH: UnsafeMutablePointer<Double>?, _ wih: UnsafePointer<Double>?, _ inputSize: Int, _ dx: UnsafeMutablePointer<Double>?) -> Bool {
         rk_d_recurrence_backward(cell, steps, b, h, reverse ? 1 : 0, lengths, whh, xp, hp, gates, hs, cs, dy, ldy, truncation, dh, dc, dg, dgh, dbias, dbiasH, wih, inputSize, dx) != 0

@@ -110,19 +110,17 @@ final class RecurrentDirection<S: TensorScalar> {
         let hsP = hs.reserve((T + 1) * BH)
         let biasP = bias.reserve(G)
 
-        // The biases: the fused loop adds them to each step's rows as it reaches them (while
-        // they come into cache, by the thread that reads them); the step-by-step loop here needs
-        // them first, with the input projections of all time steps (one GEMM).
+        // Input projections of all time steps in one GEMM. The biases: the fused loop adds them
+        // to each step's rows as it reaches them (while they come into cache, by the thread that
+        // reads them); the step-by-step loop here needs them first.
+        weightIH.value.withUnsafeBufferPointer { w in
+            S._gemm(false, true, T * B, G, inputSize, 1, x, inputSize, w.baseAddress!, inputSize, 0, xpP, G)
+        }
         biasIH.value.withUnsafeBufferPointer { biasP.update(from: $0.baseAddress!, count: G) }
         if cell != .gru {
             biasHH.value.withUnsafeBufferPointer { S._axpy(G, 1, $0.baseAddress!, biasP) }
         }
-        if resetBefore {
-            weightIH.value.withUnsafeBufferPointer { w in
-                S._gemm(false, true, T * B, G, inputSize, 1, x, inputSize, w.baseAddress!, inputSize, 0, xpP, G)
-            }
-            if hasBias { S._addBiasActivate(T * B, G, biasP, xpP, .identity) }
-        }
+        if resetBefore && hasBias { S._addBiasActivate(T * B, G, biasP, xpP, .identity) }
 
         let start = reverse ? T : 0
         if let h0 { (hsP + start * BH).update(from: h0, count: BH) } else { (hsP + start * BH).update(repeating: 0, count: BH) }
@@ -161,16 +159,11 @@ final class RecurrentDirection<S: TensorScalar> {
             let stepsKept = cell == .gru && keepForBackward
             let gatesP: UnsafeMutablePointer<S>? = stepsKept ? gates.reserve(T * B * G) : nil
             let hpP: UnsafeMutablePointer<S>? = stepsKept ? hp.reserve(T * B * G) : nil
-            // The input projections too (step by step, or one GEMM first: the loop decides);
-            // only the LSTM's backward reads them afterwards (as its gate activations).
             weightHH.value.withUnsafeBufferPointer { w in
-                weightIH.value.withUnsafeBufferPointer { wih in
-                    biasHH.value.withUnsafeBufferPointer { bhh in
-                        S._recurrenceForward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, bhh.baseAddress!,
-                                             hasBias ? UnsafePointer(biasP) : nil, x, wih.baseAddress!, inputSize,
-                                             cell == .lstm && keepForBackward, xpP, hpP, gatesP, hsP,
-                                             cell == .lstm ? csP : nil, output, outputStride)
-                    }
+                biasHH.value.withUnsafeBufferPointer { bhh in
+                    S._recurrenceForward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, bhh.baseAddress!,
+                                         hasBias ? UnsafePointer(biasP) : nil, xpP, hpP, gatesP, hsP,
+                                         cell == .lstm ? csP : nil, output, outputStride)
                 }
             }
         }

@@ -25,15 +25,6 @@ enum { RK_CELL_RNN_TANH = 0, RK_CELL_RNN_RELU = 1, RK_CELL_LSTM = 2, RK_CELL_GRU
 /// at out + (t·B + b)·ldo (H values; zeros for rows whose sequence has ended), written by
 /// the thread that computed it.
 ///
-/// Input projections: x NULL: xp holds W_ih·x on entry (wih, I, keep_xp unused). Else
-/// x (T·B, I) and wih (W_ih, (G·H, I) row-major) give them: where every step's product has
-/// a register tile of rows or more, the loop computes each step's x_t·W_ihᵀ just before
-/// its recurrent product, into the step's rows of xp when keep_xp (the LSTM's gate
-/// activations, for backward), else into one step of rows per thread that stays in cache
-/// (xp untouched: nothing of T·B·G·H goes out to memory and comes back); otherwise one
-/// product over all steps fills xp first. The same arithmetic either way (the same kernels,
-/// K chunks and order): the results agree bit for bit.
-///
 /// Forward: LSTM/RNN: xp becomes the gate activations (pre-activation for RNN: h = act(xp)).
 /// GRU: xp then includes b_ih; hp (T·B, 3H) receives W_hh·h + b_hh, gates (T·B, 3H) the
 /// r, z, n activations — what backward needs. Inference only: hp and gates both NULL; each
@@ -41,13 +32,11 @@ enum { RK_CELL_RNN_TANH = 0, RK_CELL_RNN_RELU = 1, RK_CELL_LSTM = 2, RK_CELL_GRU
 /// (in cache from step to step, instead of T steps going out to memory: GRU inference
 /// 4-13 % faster measured). The states and outputs are the same, bit for bit.
 void rk_s_recurrence_forward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
-                             const float *whh, const float *bhh, const float *bias, const float *x,
-                             const float *wih, long I, int keep_xp, float *xp, float *hp, float *gates,
-                             float *hs, float *cs, float *out, long ldo);
+                             const float *whh, const float *bhh, const float *bias, float *xp,
+                             float *hp, float *gates, float *hs, float *cs, float *out, long ldo);
 void rk_d_recurrence_forward(int cell, long T, long B, long H, int reverse, const int32_t *lengths,
-                             const double *whh, const double *bhh, const double *bias, const double *x,
-                             const double *wih, long I, int keep_xp, double *xp, double *hp, double *gates,
-                             double *hs, double *cs, double *out, long ldo);
+                             const double *whh, const double *bhh, const double *bias, double *xp,
+                             double *hp, double *gates, double *hs, double *cs, double *out, long ldo);
 
 /// BPTT over the last forward. dy: gradient of the outputs, row t·B+b at dy + (t·B+b)·ldy
 /// (NULL = none). dh (B, H): dL/dh_T on entry, dL/dh_0 on exit; dc likewise (LSTM; NULL

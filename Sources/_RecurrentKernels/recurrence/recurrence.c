@@ -13,8 +13,7 @@
 /// register tiles of four rows or more); smaller batches share hidden units.
 #define RK_RECURRENCE_MIN_SPLIT_ROWS 8
 
-/// Largest W_ih (bytes) that the time loops multiply by step by step, read from cache every
-/// step: the forward input projections (fuses_x), the backward ∂x products (fuses_dx).
+/// Largest W_ih (bytes) whose ∂x products run inside the backward time loop (fuses_dx).
 #define RK_RECURRENCE_MAX_FUSED_WIH_BYTES (512.0 * 1024)
 
 static _Atomic int split_mode = -1; // -1: not read from the environment yet

@@ -33,20 +33,18 @@ typedef struct {
     const T *bias;       // forward: input-side biases added to each step's xp (NULL: in xp already)
     T *out;              // forward: row t·B + b of the layer output at out + (t·B + b)·ldo (NULL: none)
     long ldo;
-    const T *x;          // forward, input projections computed step by step (NULL: in xp already): x (T·B, I)
-    int keep_xp;         // ... into xp's rows (else into a step buffer per participant)
     T *xp, *hp, *gates, *hs, *cs;
     // backward
     const T *dy;
     long ldy, truncation;
     T *dh, *dc, *dg, *dgh;
     double *acc, *acc_h; // per participant, G·H column sums of its rows of dg and dgh (NULL: not wanted)
-    const T *wih;        // forward (x != NULL) and ∂x products (dx != NULL): W_ih (G·H, I), I in ichunks NR panels
+    const T *wih;        // ∂x products (dx != NULL): W_ih (G·H, I), dx (T·B, I), I in ichunks NR panels
     long I, ichunks;
     T *dx;
     int split_rows;      // share rows (else units) out
     T *pb_shared;        // split_rows: the one packed W_hh all participants read (the caller's scratch)
-    T *pbi_shared;       // split_rows: likewise for W_ih (forward: Wᵢₕᵀ; backward: W_ih for the ∂x products)
+    T *pbi_shared;       // split_rows: likewise for W_ih (∂x products)
     rk_barrier barrier;
 } LOCAL(job);
 
@@ -151,21 +149,18 @@ static void LOCAL(write_output)(long rows, long H, long u0, long u1, long t, con
 static void LOCAL(forward_task)(void *ctx, int i, int count) {
     LOCAL(job) *jb = ctx;
     const IMPL *im = jb->im;
-    const long steps = jb->steps, B = jb->B, H = jb->H, G = jb->G, GH = G * H, BH = B * H, nr = im->nr, I = jb->I;
+    const long steps = jb->steps, B = jb->B, H = jb->H, G = jb->G, BH = B * H, nr = im->nr;
     long b0, b1, u0, u1;
     LOCAL(share)(jb, i, count, &b0, &b1, &u0, &u1);
     const long Bp = b1 - b0, width = u1 - u0, ppg = (width + nr - 1) / nr, kc = CAT3(rk_, P, gemm_depth_chunk)(im, H);
-    const long kci = jb->x ? CAT3(rk_, P, gemm_depth_chunk)(im, I) : 0;
     const int32_t *lengths = jb->lengths ? jb->lengths + b0 : NULL;
     const int meet = !jb->split_rows;
     long panels;
     long *rows = LOCAL(row_panels)(im, Bp, &panels);
-    // W_hhᵀ (and, computing the input projections here, W_ihᵀ) restricted to this
-    // participant's units of every gate, packed once. Sharing rows, the participants pack
-    // one copy together (every (chunk, gate) block is packed by one of them), so that they
-    // read the same weights from the shared cache.
+    // W_hhᵀ restricted to this participant's units of every gate, packed once.
+    // Sharing rows, the participants pack one copy together (every (chunk, gate) block is
+    // packed by one of them), so that they read the same W_hh from the shared cache.
     T *pb = jb->split_rows ? jb->pb_shared : rk_scratch(1, sizeof(T) * (size_t)(H * G * ppg * nr));
-    T *pbi = !jb->x ? NULL : jb->split_rows ? jb->pbi_shared : rk_scratch(2, sizeof(T) * (size_t)(I * G * ppg * nr));
     const int packers = jb->split_rows ? count : 1, packer = jb->split_rows ? i : 0;
     long block = 0;
     for (long pc = 0, off = 0; pc < H; pc += kc) {
@@ -173,55 +168,44 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
         for (long g = 0; g < G; g++, off += k * ppg * nr)
             if (block++ % packers == packer) im->pack_b_trans(k, width, jb->whh + (g * H + u0) * H + pc, H, pb + off);
     }
-    for (long pc = 0, off = 0; pbi && pc < I; pc += kci) {
-        long k = I - pc < kci ? I - pc : kci;
-        for (long g = 0; g < G; g++, off += k * ppg * nr)
-            if (block++ % packers == packer) im->pack_b_trans(k, width, jb->wih + (g * H + u0) * I + pc, I, pbi + off);
-    }
     if (packers > 1) rk_barrier_wait(&jb->barrier, count);
-    // One packing buffer for both products' left operands (x_t's rows, then h_{t-1}'s).
-    const int direct_h = LOCAL(direct)(Bp, H), direct_x = LOCAL(direct)(Bp, I);
-    const long kmax = kc > kci ? kc : kci;
-    T *scratch_a = direct_h && (!jb->x || direct_x) ? NULL : rk_scratch(0, sizeof(T) * (size_t)(Bp * kmax));
-    T *pa = direct_h ? NULL : scratch_a, *pax = direct_x ? NULL : scratch_a;
+    T *pa = LOCAL(direct)(Bp, H) ? NULL : rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
     // Row t·B + b0 of each time-major buffer: the participant's window (gate buffers G·H
     // wide, states H wide).
-    const long gstep = B * GH, goff = b0 * GH, hoff = b0 * H;
-    // One step of rows of G·H for this participant's rows, reused from step to step (in
-    // cache, instead of T steps going out to memory): the input projections computed here
-    // and not kept; the GRU's recurrent products and gates in inference (no hp, gates).
-    const int step_x = jb->x && !jb->keep_xp, step_gru = jb->cell == RK_CELL_GRU && !jb->gates;
+    const long gstep = B * G * H, goff = b0 * G * H, hoff = b0 * H;
+    // GRU inference (no hp, gates): one step of them for this participant's rows, reused
+    // (hp's rows, then the gates').
     T *step = NULL;
-    if ((step_x || step_gru) && !(step = malloc(sizeof(T) * (size_t)((step_x + 2 * step_gru) * Bp * GH)))) abort();
-    T *xstep = step_x ? step : NULL, *gru_step = step_gru ? step + step_x * Bp * GH : NULL;
+    if (jb->cell == RK_CELL_GRU && !jb->gates && !(step = malloc(sizeof(T) * (size_t)(2 * Bp * G * H)))) abort();
     for (long s = 0; s < steps; s++) {
         long t = jb->reverse ? steps - 1 - s : s;
         long prev = jb->reverse ? t + 1 : t, next = jb->reverse ? t : t + 1;
         const T *hprev = jb->hs + prev * BH + hoff;
         T *h = jb->hs + next * BH + hoff;
-        T *xpt = xstep ? xstep : jb->xp + t * gstep + goff;
-        if (jb->x)
-            LOCAL(product)(im, I, kci, rows, panels, jb->x + (t * B + b0) * I, I, pbi, G, width, xpt + u0, GH, H, 0,
-                           NULL, 0, NULL, 0, pax);
-        if (jb->bias) LOCAL(add_bias)(Bp, G, H, u0, u1, jb->bias, xpt);
+        if (jb->bias) LOCAL(add_bias)(Bp, G, H, u0, u1, jb->bias, jb->xp + t * gstep + goff);
         switch (jb->cell) {
-        case RK_CELL_LSTM:
-            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, xpt + u0, GH, H, 1, NULL, 0, NULL, 0, pa);
-            CELL(_lstm_forward_units)(Bp, H, u0, u1, t, lengths, xpt, jb->cs + prev * BH + hoff, hprev,
+        case RK_CELL_LSTM: {
+            T *gt = jb->xp + t * gstep + goff;
+            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, NULL, 0, NULL, 0, pa);
+            CELL(_lstm_forward_units)(Bp, H, u0, u1, t, lengths, gt, jb->cs + prev * BH + hoff, hprev,
                                       jb->cs + next * BH + hoff, h);
             break;
+        }
         case RK_CELL_GRU: {
-            T *hpt = gru_step ? gru_step : jb->hp + t * gstep + goff;
-            T *gatest = gru_step ? gru_step + Bp * GH : jb->gates + t * gstep + goff;
-            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, GH, H, 0, NULL, 0, NULL, 0, pa);
-            CELL(_gru_forward_units)(Bp, H, u0, u1, t, lengths, xpt, GH, hpt, jb->bhh, gatest, hprev, h);
+            T *hpt = step ? step : jb->hp + t * gstep + goff;
+            T *gatest = step ? step + Bp * G * H : jb->gates + t * gstep + goff;
+            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, NULL, 0, NULL, 0, pa);
+            CELL(_gru_forward_units)(Bp, H, u0, u1, t, lengths, jb->xp + t * gstep + goff, G * H, hpt,
+                                     jb->bhh, gatest, hprev, h);
             break;
         }
-        default:
-            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, 1, width, xpt + u0, H, H, 1, NULL, 0, NULL, 0, pa);
-            CELL(_rnn_forward_units)(Bp, H, u0, u1, t, lengths, act, xpt, hprev, h);
+        default: {
+            T *pre = jb->xp + t * gstep + goff;
+            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, NULL, 0, NULL, 0, pa);
+            CELL(_rnn_forward_units)(Bp, H, u0, u1, t, lengths, act, pre, hprev, h);
             break;
+        }
         }
         if (jb->out) LOCAL(write_output)(Bp, H, u0, u1, t, lengths, h, jb->out + (t * B + b0) * jb->ldo, jb->ldo);
         if (meet) rk_barrier_wait(&jb->barrier, count);
@@ -338,43 +322,16 @@ static T *LOCAL(packed_whh)(const LOCAL(job) *jb) {
 
 static int LOCAL(gate_count)(int cell) { return cell == RK_CELL_LSTM ? 4 : cell == RK_CELL_GRU ? 3 : 1; }
 
-/// Whether the forward pass computes the input projections step by step (x_t · W_ihᵀ just
-/// before the step's recurrent product, into rows that stay in cache), instead of one
-/// product over all steps whose T·B·G·H results go out to memory and come back: where
-/// W_ih stays in cache from step to step (as fuses_dx: a W_ih streamed from L3 every step
-/// costs more: 1 thread, best of 3 alternating, LSTM 32,50,256,512 (2 MB) 5.6 % slower,
-/// GRU 4.6 %) and every product has at least a register tile of rows (batch 1 would be a
-/// vector product per step). 1 thread, best of 3 alternating (Zen 2, AVX2): LSTM
-/// 64,100,128,256 inference 2 % faster, 32,64,64,128 1.6 %, the other fused rows within ±1 %;
-/// 2 threads, best of 4: RNN and GRU 32,64,64,128 and 64,100,128,256 0-3 % faster.
-static int LOCAL(fuses_x)(const LOCAL(job) *jb, int count) {
-    long rows = jb->split_rows ? jb->B / count : jb->B;
-    return rows >= jb->im->mr && (double)(jb->G * jb->H) * (double)jb->I * sizeof(T) <= RK_RECURRENCE_MAX_FUSED_WIH_BYTES;
-}
-
 void CAT3(rk_, P, _recurrence_forward)(int cell, long steps, long B, long H, int reverse, const int32_t *lengths,
-                                      const T *whh, const T *bhh, const T *bias, const T *x, const T *wih, long I,
-                                      int keep_xp, T *xp, T *hp, T *gates, T *hs, T *cs, T *out, long ldo) {
+                                      const T *whh, const T *bhh, const T *bias, T *xp, T *hp, T *gates,
+                                      T *hs, T *cs, T *out, long ldo) {
     if (steps <= 0 || B <= 0 || H <= 0) return;
     const IMPL *im = CAT3(rk_, P, gemm_active_impl)();
     LOCAL(job) jb = {.im = im, .cell = cell, .steps = steps, .B = B, .H = H, .G = LOCAL(gate_count)(cell),
                      .chunks = (H + im->nr - 1) / im->nr, .reverse = reverse, .lengths = lengths,
-                     .whh = whh, .bhh = bhh, .bias = bias, .out = out, .ldo = ldo, .xp = xp, .hp = hp, .gates = gates,
-                     .hs = hs, .cs = cs, .wih = wih, .I = I, .keep_xp = keep_xp};
+                     .whh = whh, .bhh = bhh, .bias = bias, .out = out, .ldo = ldo, .xp = xp, .hp = hp, .gates = gates, .hs = hs, .cs = cs};
     const int count = LOCAL(participants)(&jb);
-    const long GH = jb.G * H;
-    if (x && I > 0 && LOCAL(fuses_x)(&jb, count)) {
-        jb.x = x;
-    } else if (x) {
-        // xp = x · W_ihᵀ over all steps first (I = 0: no inputs, zero projections).
-        if (I > 0) CAT3(rk_, P, gemm)(0, 1, steps * B, GH, I, 1, x, I, wih, I, 0, xp, GH);
-        else memset(xp, 0, sizeof(T) * (size_t)(steps * B * GH));
-    }
     if (jb.split_rows) jb.pb_shared = LOCAL(packed_whh)(&jb);
-    if (jb.split_rows && jb.x) {
-        const long nr = im->nr, ppg = (H + nr - 1) / nr;
-        jb.pbi_shared = rk_scratch(2, sizeof(T) * (size_t)(I * jb.G * ppg * nr));
-    }
     rk_parallel_concurrent(count, LOCAL(forward_task), &jb);
 }
 

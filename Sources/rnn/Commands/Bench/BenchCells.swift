@@ -129,7 +129,7 @@ struct BenchCells: ParsableCommand {
                     dx.withUnsafeMutableBufferPointer { d in
                         medianSeconds(minSeconds: 0.2, fastest: fastest) {
                             Float._recurrenceForward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, bp.baseAddress!,
-                                                     bp.baseAddress!, nil, nil, 0, true, xpL, hpL, gatesL, hsL, csL, nil, 0)
+                                                     bp.baseAddress!, xpL, hpL, gatesL, hsL, csL, nil, 0)
                             dhL.update(repeating: 0, count: BH)
                             dcL.update(repeating: 0, count: BH)
                             dxInLoop = Float._recurrenceBackward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, xpL, hpL, gatesL,
