@@ -7,7 +7,11 @@ keeping each side's best time per row (this machine's run-to-run spread is ±10-
         [--shapes B:T:I:H,...] [--fastest]
 
 --fastest compares each side's fastest call instead of its median (both benches have the
-flag): the steadier figure on a shared or virtual machine.
+flag): the steadier figure on a shared or virtual machine. --per-row alternates row by row
+(ours, then PyTorch, for one cell, mode and shape at a time) instead of grid by grid, so
+that both sides of a row are timed within seconds of each other: on a VM whose speed drifts
+over minutes, whole-grid alternation compares different phases. --torch-jsonl FILE also
+writes PyTorch's best row times there (the format of Scripts/torch_baseline_cells*.jsonl).
 """
 import argparse, json, subprocess, sys, os
 
@@ -19,6 +23,8 @@ ap.add_argument("--rounds", type=int, default=1)
 ap.add_argument("--rnn", default=".build/release/rnn")
 ap.add_argument("--shapes", default=None)
 ap.add_argument("--fastest", action="store_true")
+ap.add_argument("--per-row", action="store_true")
+ap.add_argument("--torch-jsonl", default=None)
 args = ap.parse_args()
 extra = (["--shapes", args.shapes] if args.shapes else []) + (["--fastest"] if args.fastest else [])
 
@@ -29,15 +35,42 @@ def rows(cmd):
 def key(r):
     return (r["cell"], r["mode"], r["batch"], r["seq"], r["input"], r["hidden"])
 
-ours, torch = {}, {}
+ours, torch, torch_rows = {}, {}, {}
 here = os.path.dirname(os.path.abspath(__file__))
-for _ in range(args.rounds):
-    for r in rows([args.rnn, "bench", "cells", "--threads", str(args.threads), "--cells", args.cells,
-                   "--modes", args.modes, "--json"] + extra):
-        ours[key(r)] = min(ours.get(key(r), (1e30, 0)), (r["ms"], r.get("peak_gflops", 0)))
-    for r in rows([sys.executable, os.path.join(here, "bench_torch.py"), "--threads", str(args.threads),
-                   "--cells", args.cells, "--modes", args.modes, "--json"] + extra):
-        torch[key(r)] = min(torch.get(key(r), 1e30), r["ms"])
+
+
+def run_pair(cells, modes, extra, reverse):
+    """Our bench, then PyTorch's (or the other way round), on the given rows."""
+    sides = [("ours", [args.rnn, "bench", "cells", "--threads", str(args.threads), "--cells", cells,
+                       "--modes", modes, "--json"] + extra),
+             ("torch", [sys.executable, os.path.join(here, "bench_torch.py"), "--threads", str(args.threads),
+                        "--cells", cells, "--modes", modes, "--json"] + extra)]
+    for side, cmd in (sides[::-1] if reverse else sides):
+        for r in rows(cmd):
+            if side == "ours":
+                ours[key(r)] = min(ours.get(key(r), (1e30, 0)), (r["ms"], r.get("peak_gflops", 0)))
+            else:
+                if r["ms"] < torch.get(key(r), 1e30):
+                    torch_rows[key(r)] = r
+                torch[key(r)] = min(torch.get(key(r), 1e30), r["ms"])
+
+
+fastest = ["--fastest"] if args.fastest else []
+for round_ in range(args.rounds):
+    if not args.per_row:
+        run_pair(args.cells, args.modes, extra, False)
+        continue
+    grid = args.shapes.split(",") if args.shapes else ["32:64:64:128", "64:100:128:256", "32:50:256:512",
+                                                        "1:200:64:128", "64:35:650:650"]
+    for cell in args.cells.split(","):
+        for mode in args.modes.split(","):
+            for shape in grid:
+                run_pair(cell, mode, ["--shapes", shape] + fastest, round_ % 2 == 1)
+
+if args.torch_jsonl:
+    with open(args.torch_jsonl, "w") as f:
+        for k in sorted(torch_rows, key=lambda k: (k[2:], k[0], k[1])):
+            f.write(json.dumps(torch_rows[k]) + "\n")
 
 stat = "fastest call" if args.fastest else "median"
 print(f"threads {args.threads}: ms ({stat}, best of {args.rounds}), speed-up = torch / ours")
