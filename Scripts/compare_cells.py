@@ -13,7 +13,7 @@ that both sides of a row are timed within seconds of each other: on a VM whose s
 over minutes, whole-grid alternation compares different phases. --torch-jsonl FILE also
 writes PyTorch's best row times there (the format of Scripts/torch_baseline_cells*.jsonl).
 """
-import argparse, json, subprocess, sys, os
+import argparse, ast, json, subprocess, sys, os
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--threads", type=int, default=1)
@@ -35,8 +35,17 @@ def rows(cmd):
 def key(r):
     return (r["cell"], r["mode"], r["batch"], r["seq"], r["input"], r["hidden"])
 
-ours, torch, torch_rows = {}, {}, {}
+ours, torch = {}, {}  # key -> (ms, peak GFLOP/s); key -> PyTorch's fastest row
 here = os.path.dirname(os.path.abspath(__file__))
+
+
+def default_grid():
+    """bench_torch.py's GRID (read, not imported: importing it would load torch here)."""
+    with open(os.path.join(here, "bench_torch.py")) as f:
+        for node in ast.parse(f.read()).body:
+            if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "GRID":
+                return [":".join(map(str, shape)) for shape in ast.literal_eval(node.value)]
+    raise SystemExit("compare_cells.py: no GRID in bench_torch.py")
 
 
 def run_pair(cells, modes, extra, reverse):
@@ -49,10 +58,8 @@ def run_pair(cells, modes, extra, reverse):
         for r in rows(cmd):
             if side == "ours":
                 ours[key(r)] = min(ours.get(key(r), (1e30, 0)), (r["ms"], r.get("peak_gflops", 0)))
-            else:
-                if r["ms"] < torch.get(key(r), 1e30):
-                    torch_rows[key(r)] = r
-                torch[key(r)] = min(torch.get(key(r), 1e30), r["ms"])
+            elif key(r) not in torch or r["ms"] < torch[key(r)]["ms"]:
+                torch[key(r)] = r
 
 
 fastest = ["--fastest"] if args.fastest else []
@@ -60,8 +67,7 @@ for round_ in range(args.rounds):
     if not args.per_row:
         run_pair(args.cells, args.modes, extra, False)
         continue
-    grid = args.shapes.split(",") if args.shapes else ["32:64:64:128", "64:100:128:256", "32:50:256:512",
-                                                        "1:200:64:128", "64:35:650:650"]
+    grid = args.shapes.split(",") if args.shapes else default_grid()
     for cell in args.cells.split(","):
         for mode in args.modes.split(","):
             for shape in grid:
@@ -69,15 +75,15 @@ for round_ in range(args.rounds):
 
 if args.torch_jsonl:
     with open(args.torch_jsonl, "w") as f:
-        for k in sorted(torch_rows, key=lambda k: (k[2:], k[0], k[1])):
-            f.write(json.dumps(torch_rows[k]) + "\n")
+        for k in sorted(torch, key=lambda k: (k[2:], k[0], k[1])):
+            f.write(json.dumps(torch[k]) + "\n")
 
 stat = "fastest call" if args.fastest else "median"
 print(f"threads {args.threads}: ms ({stat}, best of {args.rounds}), speed-up = torch / ours")
 print(f"{'cell':5} {'mode':5} {'B':>3} {'T':>4} {'I':>4} {'H':>4} {'ours':>9} {'torch':>9} {'speed-up':>8}  %peak")
 for k in sorted(ours, key=lambda k: (k[0], k[1] != "train", k[2:])):
     if k not in torch: continue
-    (o, peak), t = ours[k], torch[k]
+    (o, peak), t = ours[k], torch[k]["ms"]
     g = {"rnn": 1, "lstm": 4, "gru": 3}[k[0]]
     flops = 2 * g * k[5] * (k[4] + k[5]) * k[2] * k[3] * (3 if k[1] == "train" else 1)
     pct = 100 * flops / (o * 1e-3) / 1e9 / peak if peak else 0
