@@ -60,7 +60,7 @@ GEMM_CHECK(double, d, 1e-13)
 static void check_gemm(int isa) {
     static const long shapes[][3] = {{1, 1, 1}, {5, 7, 3}, {6, 16, 1}, {13, 100, 530}, {32, 1024, 256},
         {64, 256, 1024}, {250, 21, 401}, {130, 45, 100}, {6, 75, 777}, {97, 33, 1030}, {300, 300, 300},
-        {1024, 128, 700}, {12, 32, 64}, {25, 49, 17}};
+        {1024, 128, 700}, {12, 32, 64}, {25, 49, 17}, {1, 40, 130}, {1, 300, 67}};
     for (size_t s = 0; s < sizeof shapes / sizeof shapes[0]; s++)
         for (int form = 0; form < 4; form++) {
             long M = shapes[s][0], N = shapes[s][1], K = shapes[s][2];

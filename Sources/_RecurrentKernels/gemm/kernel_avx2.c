@@ -12,6 +12,8 @@ typedef float v8f __attribute__((vector_size(32)));
 #define UK_MR 6
 #define UK_NV 2
 #define UK_FOR_EACH_MR(X) X(1) X(2) X(3) X(4) X(5) X(6)
+typedef float v4f __attribute__((vector_size(16)));
+#define UK_MR1_SPLAT4 v4f
 #include "microkernel_vec.h"
 
 #define UK_FN dkernel_avx2
