@@ -37,7 +37,7 @@ unpacked with pad_packed_sequence(total_length=T).
 
 dropout = 0, batch_first = False; bias = True except in the "nobias" fixtures
 (PyTorch's bias=False: no bias_* parameters).  Parameters are drawn from
-uniform(-0.5, 0.5) (the "wide" fixtures: PyTorch's uniform(-1/sqrt(H), 1/sqrt(H))),
+uniform(-0.5, 0.5) (the "wide*" fixtures: PyTorch's uniform(-1/sqrt(H), 1/sqrt(H))),
 input/h0/c0/grad_* from a standard normal, all from a per-fixture seed (crc32 of
 the file name), so the output is deterministic (to the last bit on one machine;
 PyTorch's kernels may differ in the last ulp between CPUs).
@@ -120,6 +120,11 @@ CONFIGS = [
     ("LSTM", 1, False, True, "float32", 12, 8, 24, 40, "wide"),
     ("GRU", 1, True, True, "float32", 10, 7, 20, 36, "wide"),
     ("RNN_TANH", 2, False, True, "float32", 9, 13, 10, 20, "wide"),
+    # --- wide float32 layers at batch 1 (the one-row kernels: groups of four column panels
+    # and the panels left over)
+    ("LSTM", 1, False, False, "float32", 12, 1, 24, 72, "wide_b1"),
+    ("GRU", 2, True, False, "float32", 9, 1, 20, 48, "wide_b1"),
+    ("RNN_TANH", 1, False, True, "float32", 10, 1, 16, 64, "wide_b1"),
     # --- no initial state (hx = None: zeros; no h0, c0, grad_h0, grad_c0 tensors)
     ("LSTM", 2, True, True, "float64", 6, 3, 4, 5, "nohx"),
     ("GRU", 1, False, False, "float32", 5, 2, 3, 4, "nohx"),
@@ -242,7 +247,7 @@ def build(cfg):
             # U(-0.5, 0.5); wide layers U(-1/sqrt(H), 1/sqrt(H)) (PyTorch's init), where
             # U(-0.5, 0.5) would make the recurrence chaotic and float32 results
             # depend on summation order.
-            scale = 2 / H ** 0.5 if tag == "wide" else 1.0
+            scale = 2 / H ** 0.5 if tag.startswith("wide") else 1.0
             p.copy_((torch.rand(p.shape, generator=gen, dtype=torch.float64) - 0.5) * scale)
 
     def randn(*shape):

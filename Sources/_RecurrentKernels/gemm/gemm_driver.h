@@ -50,10 +50,15 @@ static inline void LOCAL(pack_b_cols)(const LOCAL(job) *jb, long p, long k, long
 }
 
 /// Micro-kernels over the packed A panels (rows[0...panels] of C) times the packed B
-/// panels that cover ncols columns.
+/// panels that cover ncols columns. A single row (batch 1) goes to the ISA's one-row
+/// kernel over all the panels where it has one.
 void API(gemm_macro_kernel)(const IMPL *im, long k, const T *pa, const long *rows, long panels,
                                 const T *pb, long ncols, T *C, long ldc, T alpha, T beta) {
     const long nr = im->nr;
+    if (panels == 1 && rows[1] - rows[0] == 1 && im->kernel_row_panels) {
+        im->kernel_row_panels(k, pa, pb, ncols, C + rows[0] * ldc, alpha, beta);
+        return;
+    }
     for (long q = 0; q * nr < ncols; q++) {
         int w = (int)(ncols - q * nr < nr ? ncols - q * nr : nr);
         const T *a = pa;
@@ -68,6 +73,10 @@ void API(gemm_macro_kernel)(const IMPL *im, long k, const T *pa, const long *row
 void API(gemm_macro_kernel_rows)(const IMPL *im, long k, const T *A, long lda, const long *rows, long panels,
                                  const T *pb, long ncols, T *C, long ldc, T alpha, T beta) {
     const long nr = im->nr;
+    if (panels == 1 && rows[1] - rows[0] == 1 && im->kernel_row_panels) {
+        im->kernel_row_panels(k, A + rows[0] * lda, pb, ncols, C + rows[0] * ldc, alpha, beta);
+        return;
+    }
     for (long q = 0; q * nr < ncols; q++) {
         int w = (int)(ncols - q * nr < nr ? ncols - q * nr : nr);
         for (long p = 0; p < panels; p++)

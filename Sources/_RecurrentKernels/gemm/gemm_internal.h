@@ -13,6 +13,9 @@
 ///   for A that is already in cache and would cost more to pack than to read strided.
 /// - pack_b_trans: packs NR-wide panels of op(B) = Bᵀ (B is n x k) for n columns, zero
 ///   padding the last panel, panel after panel (k*NR elements each).
+/// - kernel_row_panels (optional, NULL where the one-row tile is as fast): one row of A
+///   (contiguous, k long) times all the B panels covering ncols columns, into C's row:
+///   the batch-1 vector-matrix product, without a call and a splat of A per panel.
 #define RK_DECLARE_IMPL(T, P)                                                             \
     typedef struct {                                                                      \
         int isa;                                                                          \
@@ -23,6 +26,8 @@
         void (*kernel_rows)(long k, const T *a, long lda, const T *b, T *c, long ldc,     \
                             T alpha, T beta, int mr, int nr);                             \
         void (*pack_b_trans)(long k, long n, const T *B, long ldb, T *dst);               \
+        void (*kernel_row_panels)(long k, const T *a, const T *b, long ncols, T *c,        \
+                                  T alpha, T beta); /* optional (NULL) */                 \
     } rk_##P##gemm_impl;
 RK_DECLARE_IMPL(float, s)
 RK_DECLARE_IMPL(double, d)

@@ -43,6 +43,7 @@ static void dpack_b_trans_avx2(long k, long n, const double *B, long ldb, double
 // Zen 3 here: 32 KiB L1d and 512 KiB L2 per core. A KC x 16 B panel (24 KiB at
 // KC = 384) stays in L1 while the MR x KC A panels stream from the MC x KC A block
 // (144 KiB) in L2. (KC 256/384 x MC 72-144 x NC 1024-4080 measured within noise.)
-const rk_sgemm_impl rk_sgemm_avx2 = {RK_ISA_AVX2, 6, 16, 384, 96, 4080, skernel_avx2, skernel_avx2_rows, spack_b_trans_avx2};
-const rk_dgemm_impl rk_dgemm_avx2 = {RK_ISA_AVX2, 6, 8, 256, 72, 4080, dkernel_avx2, dkernel_avx2_rows, dpack_b_trans_avx2};
+const rk_sgemm_impl rk_sgemm_avx2 = {RK_ISA_AVX2, 6, 16, 384, 96, 4080, skernel_avx2, skernel_avx2_rows, spack_b_trans_avx2,
+                                     skernel_avx2_row_panels};
+const rk_dgemm_impl rk_dgemm_avx2 = {RK_ISA_AVX2, 6, 8, 256, 72, 4080, dkernel_avx2, dkernel_avx2_rows, dpack_b_trans_avx2, NULL};
 #endif
