@@ -121,8 +121,7 @@ struct Predict: ParsableCommand {
         try decoding.apply(to: &checkpoint, task: task.name)
         let text: String
         if let input {
-            try requireFile(input)
-            text = try String(contentsOfFile: input, encoding: .utf8)
+            text = try readTextFile(input)
         } else {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }

@@ -115,6 +115,20 @@ func requireFile(_ path: String) throws {
     guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError("\(path): not readable") }
 }
 
+/// The contents of the UTF-8 text file at `path`, with a clear error when it is missing, a
+/// directory, unreadable or not UTF-8.
+func readTextFile(_ path: String) throws -> String {
+    try requireFile(path)
+    let data: Data
+    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        throw CLIError("\(path): cannot read the file (\(error.localizedDescription))")
+    }
+    guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
+        throw CLIError("\(path): not UTF-8 text")
+    }
+    return text
+}
+
 /// Writes `{"task", "seconds", "epochs", "steps", "test": {...}}` atomically.
 func writeMetrics(_ run: TaskRun, to path: String) throws {
     var fields: [String] = []

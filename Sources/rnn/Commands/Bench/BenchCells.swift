@@ -31,12 +31,46 @@ struct BenchCells: ParsableCommand {
         (32, 64, 64, 128), (64, 100, 128, 256), (32, 50, 256, 512), (1, 200, 64, 128), (64, 35, 650, 650),
     ]
 
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard seconds > 0, seconds.isFinite else { throw ValidationError("--seconds must be a positive number") }
+        _ = try parsedCells()
+        _ = try parsedModes()
+        _ = try parsedShapes()
+    }
+
+    /// Parses `--cells` ("rnn,lstm,gru"; at least one, no unknown names).
+    func parsedCells() throws -> [(name: String, kind: CellKind)] {
+        let kinds: [String: CellKind] = ["rnn": .rnnTanh, "lstm": .lstm, "gru": .gru]
+        let list = try cells.split(separator: ",").map { item in
+            let name = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let kind = kinds[name] else { throw ValidationError("--cells: unknown cell '\(item)' (rnn, lstm, gru)") }
+            return (name, kind)
+        }
+        guard !list.isEmpty else { throw ValidationError("--cells: name at least one of rnn, lstm, gru") }
+        return list
+    }
+
+    /// Parses `--modes` ("train,infer"; at least one, no unknown modes).
+    func parsedModes() throws -> [String] {
+        let list = try modes.split(separator: ",").map { item in
+            let mode = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard mode == "train" || mode == "infer" else { throw ValidationError("--modes: unknown mode '\(item)' (train, infer)") }
+            return mode
+        }
+        guard !list.isEmpty else { throw ValidationError("--modes: name at least one of train, infer") }
+        return list
+    }
+
     /// Parses `--shapes` ("B:T:I:H,…"), or the default grid.
     func parsedShapes() throws -> [(b: Int, t: Int, i: Int, h: Int)] {
         guard let shapes else { return Self.grid }
-        return try shapes.split(separator: ",").map { item in
-            let v = item.split(separator: ":").compactMap { Int($0) }
-            guard v.count == 4, v.allSatisfy({ $0 > 0 }) else {
+        let items = shapes.split(separator: ",")
+        guard !items.isEmpty else { throw ValidationError("--shapes: give at least one B:T:I:H") }
+        return try items.map { item in
+            let parts = item.split(separator: ":", omittingEmptySubsequences: false)
+            let v = parts.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 4, v.count == 4, v.allSatisfy({ $0 > 0 }) else {
                 throw ValidationError("--shapes: '\(item)' is not B:T:I:H with four positive integers")
             }
             return (v[0], v[1], v[2], v[3])
@@ -44,19 +78,16 @@ struct BenchCells: ParsableCommand {
     }
 
     func run() throws {
-        let grid = try parsedShapes()
+        let grid = try parsedShapes(), cellList = try parsedCells(), modeList = try parsedModes()
         KernelConfiguration.threads = threads
         let peak = KernelConfiguration.measuredPeakGFLOPS(threads: threads)
         if !json {
             print("rnn bench cells — \(KernelConfiguration.isaName), \(threads) thread(s), FMA peak \(String(format: "%.1f", peak)) GFLOP/s")
             print("cell  mode    B    T    I    H        ms   GFLOP/s  %peak")
         }
-        for name in cells.split(separator: ",").map(String.init) {
-            guard let kind = ["rnn": CellKind.rnnTanh, "lstm": .lstm, "gru": .gru][name] else {
-                throw ValidationError("unknown cell '\(name)' (rnn, lstm, gru)")
-            }
+        for (name, kind) in cellList {
             for g in grid {
-                for mode in modes.split(separator: ",").map(String.init) {
+                for mode in modeList {
                     let layer = RecurrentLayer<Float>(kind, inputSize: g.i, hiddenSize: g.h, seed: 1)
                     var rng = RandomGenerator(seed: 2)
                     let x = Tensor<Float>.normal([g.t, g.b, g.i], using: &rng)

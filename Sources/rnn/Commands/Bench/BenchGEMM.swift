@@ -44,7 +44,7 @@ struct BenchGEMM: ParsableCommand {
 
     func validate() throws {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+        guard seconds > 0, seconds.isFinite else { throw ValidationError("--seconds must be a positive number") }
         _ = try parsedShapes()
     }
 

@@ -14,9 +14,14 @@ struct BenchTrain: ParsableCommand {
     @Option(help: "Kernel threads.") var threads = 1
     @Option(help: "Text file (default: the embedded demo text).") var text: String?
 
+    func validate() throws {
+        guard steps >= 1 else { throw ValidationError("--steps must be at least 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+    }
+
     func run() throws {
         KernelConfiguration.threads = threads
-        let corpus = try text.map { try String(contentsOfFile: $0, encoding: .utf8) } ?? DemoCorpus.text
+        let corpus = try text.map(readTextFile) ?? DemoCorpus.text
         let vocab = CharacterVocabulary(training: corpus.unicodeScalars, addUnknown: true)
         let chunks = try batchify(vocab.encode(corpus), batchSize: 32).chunks(bptt: 100)
         let model = try LanguageModel(LanguageModelConfiguration(vocabularySize: vocab.count), seed: 1)
