@@ -125,6 +125,10 @@ CONFIGS = [
     ("LSTM", 1, False, False, "float32", 12, 1, 24, 72, "wide_b1"),
     ("GRU", 2, True, False, "float32", 9, 1, 20, 48, "wide_b1"),
     ("RNN_TANH", 1, False, True, "float32", 10, 1, 16, 64, "wide_b1"),
+    # --- one step of one row (the products read W's rows in place, unpacked)
+    ("LSTM", 2, True, False, "float32", 1, 1, 24, 40, "wide_t1b1"),
+    ("GRU", 1, False, False, "float32", 1, 1, 20, 36, "wide_t1b1"),
+    ("RNN_RELU", 1, True, False, "float32", 1, 1, 17, 33, "wide_t1b1"),
     # --- no initial state (hx = None: zeros; no h0, c0, grad_h0, grad_c0 tensors)
     ("LSTM", 2, True, True, "float64", 6, 3, 4, 5, "nohx"),
     ("GRU", 1, False, False, "float32", 5, 2, 3, 4, "nohx"),

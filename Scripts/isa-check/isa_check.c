@@ -150,18 +150,20 @@ static void check_cells(int isa) {
 /// against the portable path on one thread, ∂x included (added in the loop or, where the
 /// loop leaves it, by one product over all steps, as the layer does), with each step's left
 /// operand packed and read in place.
-static void check_recurrence(int isa) {
-    enum { T = 6, B = 7, H = 70, GMAX = 4, I = 9 };
-    static float wih[GMAX * H * I], dx[2][T * B * I];
-    static float whh[GMAX * H * H], bhh[GMAX * H], x0[T * B * GMAX * H], dy[T * B * H];
-    static float xp[2][T * B * GMAX * H], hp[2][T * B * GMAX * H], gs[2][T * B * GMAX * H];
-    static float hs[2][(T + 1) * B * H], cs[2][(T + 1) * B * H], dg[2][T * B * GMAX * H], dgh[2][T * B * GMAX * H];
-    static float dh[2][B * H], dc[2][B * H], dh0[B * H], dc0[B * H], h0[B * H], c0[B * H];
-    static float db[2][GMAX * H], dbh[2][GMAX * H], bias[GMAX * H], out[T * B * 2 * H], expected[T * B * 2 * H];
-    int32_t lengths[B] = {6, 2, 5, 6, 1, 3, 6};
-    fill(whh, GMAX * H * H, 0.15); fill(bhh, GMAX * H, 0.5); fill(bias, GMAX * H, 0.5); fill(x0, T * B * GMAX * H, 1.5);
+static void check_recurrence_shape(int isa, const long T, const long B) {
+    enum { TMAX = 6, BMAX = 7, H = 70, GMAX = 4, I = 9 };
+    static float wih[GMAX * H * I], dx[2][TMAX * BMAX * I];
+    static float whh[GMAX * H * H], bhh[GMAX * H], x0[TMAX * BMAX * GMAX * H], dy[TMAX * BMAX * H];
+    static float xp[2][TMAX * BMAX * GMAX * H], hp[2][TMAX * BMAX * GMAX * H], gs[2][TMAX * BMAX * GMAX * H];
+    static float hs[2][(TMAX + 1) * BMAX * H], cs[2][(TMAX + 1) * BMAX * H], dg[2][TMAX * BMAX * GMAX * H], dgh[2][TMAX * BMAX * GMAX * H];
+    static float dh[2][BMAX * H], dc[2][BMAX * H], dh0[BMAX * H], dc0[BMAX * H], h0[BMAX * H], c0[BMAX * H];
+    static float db[2][GMAX * H], dbh[2][GMAX * H], bias[GMAX * H], out[TMAX * BMAX * 2 * H], expected[TMAX * BMAX * 2 * H];
+    int32_t lengths[BMAX] = {6, 2, 5, 6, 1, 3, 6};
+    if (T < TMAX)
+        for (long b = 0; b < BMAX; b++) lengths[b] = (int32_t)(1 + lengths[b] % T);
+    fill(whh, GMAX * H * H, 0.15); fill(bhh, GMAX * H, 0.5); fill(bias, GMAX * H, 0.5); fill(x0, TMAX * BMAX * GMAX * H, 1.5);
     fill(wih, GMAX * H * I, 0.3);
-    fill(dy, T * B * H, 1); fill(h0, B * H, 1); fill(c0, B * H, 1); fill(dh0, B * H, 1); fill(dc0, B * H, 1);
+    fill(dy, TMAX * BMAX * H, 1); fill(h0, BMAX * H, 1); fill(c0, BMAX * H, 1); fill(dh0, BMAX * H, 1); fill(dc0, BMAX * H, 1);
     const int cells[] = {RK_CELL_LSTM, RK_CELL_GRU, RK_CELL_RNN_TANH, RK_CELL_RNN_RELU};
     const char *names[] = {"lstm", "gru", "rnn tanh", "rnn relu"};
     for (int c = 0; c < 4; c++)
@@ -216,13 +218,20 @@ static void check_recurrence(int isa) {
                 if (cell == RK_CELL_GRU) err = fmax(err, maxdiff_f(dbh[0], dbh[1], G * H));
                 err = fmax(err, maxdiff_f(db[0], db[1], G * H));
                 char what[128];
-                snprintf(what, sizeof what, "%s recurrence %s%s%s%s%s, %d thread(s)", rk_isa_name(isa), names[c],
+                snprintf(what, sizeof what, "%s recurrence T=%ld B=%ld %s%s%s%s%s, %d thread(s)", rk_isa_name(isa), T, B, names[c],
                          reverse ? " reverse" : "", masked ? " masked" : "", trunc ? " truncated" : "",
                          in_place ? " in place" : " packed", threads);
                 report(what, err, 2e-5);
             }
     rk_set_threads(1);
     rk_set_recurrence_direct_a(-1);
+}
+
+/// Also one step of one row, whose product reads W_hh's rows in place (no packing).
+static void check_recurrence(int isa) {
+    check_recurrence_shape(isa, 6, 7);
+    check_recurrence_shape(isa, 1, 1);
+    check_recurrence_shape(isa, 2, 1);
 }
 
 /// GRU inference (hp and gates NULL: one step of them per thread) against the same forward

@@ -207,6 +207,18 @@ void API(gemm)(int transA, int transB, long M, long N, long K, T alpha, const T 
         return;
     }
     const IMPL *im = LOCAL(impl_for)(rk_isa_active());
+    if (M == 1 && transB && im->gemv_rows) {
+        // One row times Bᵀ (B's rows contiguous): dot products with B where it is, since
+        // packing B would cost as much as the product (a step of batch 1, a single logit row).
+        const T *a = A;
+        if (transA && lda != 1) {
+            T *g = rk_scratch(0, sizeof(T) * (size_t)K);
+            for (long p = 0; p < K; p++) g[p] = A[p * lda];
+            a = g;
+        }
+        im->gemv_rows(N, K, B, ldb, a, C, alpha, beta);
+        return;
+    }
     LOCAL(job) jb = {im, !!transA, !!transB, M, N, K, balanced_kc(K, blocking_kc(im->kc)), alpha, beta,
                      A, lda, B, ldb, NULL, C, ldc, 0};
     LOCAL(execute)(&jb);

@@ -16,6 +16,10 @@
 /// - kernel_row_panels (optional, NULL where the one-row tile is as fast): one row of A
 ///   (contiguous, k long) times all the B panels covering ncols columns, into C's row:
 ///   the batch-1 vector-matrix product, without a call and a splat of A per panel.
+/// - gemv_rows (optional): y[j] = alpha·Σ_p W[j·ldw + p]·a[p] + beta·y[j] for j < n (beta 0:
+///   y not read), W's rows read where they are: one row times Wᵀ without packing W, for a
+///   product that runs once (one time step of batch 1: sampling, step-by-step decoding),
+///   where packing W would cost as much as the product itself.
 #define RK_DECLARE_IMPL(T, P)                                                             \
     typedef struct {                                                                      \
         int isa;                                                                          \
@@ -28,6 +32,8 @@
         void (*pack_b_trans)(long k, long n, const T *B, long ldb, T *dst);               \
         void (*kernel_row_panels)(long k, const T *a, const T *b, long ncols, T *c,        \
                                   T alpha, T beta); /* optional (NULL) */                 \
+        void (*gemv_rows)(long n, long k, const T *W, long ldw, const T *a, T *y,          \
+                          T alpha, T beta); /* optional (NULL) */                         \
     } rk_##P##gemm_impl;
 RK_DECLARE_IMPL(float, s)
 RK_DECLARE_IMPL(double, d)

@@ -33,6 +33,39 @@ static void dpack_b_trans_avx2(long k, long n, const double *B, long ldb, double
     rk_dpack_b_trans_generic(k, n, 8, B, ldb, dst);
 }
 
+/// Dot products of a with four rows of W at a time, two vectors of each row per step (eight
+/// independent sums, so that the FMAs do not wait on one another's latency).
+static void sgemv_rows_avx2(long n, long k, const float *W, long ldw, const float *a, float *y, float alpha,
+                            float beta) {
+    long j = 0;
+    for (; j < n; j += 4) {
+        const int rows = n - j < 4 ? (int)(n - j) : 4;
+        const float *w[4];
+        for (int r = 0; r < 4; r++) w[r] = W + (j + (r < rows ? r : 0)) * ldw;
+        v8f s[4][2] = {{{0}}};
+        long p = 0;
+        for (; p + 16 <= k; p += 16) {
+            v8f a0, a1;
+            __builtin_memcpy(&a0, a + p, sizeof a0);
+            __builtin_memcpy(&a1, a + p + 8, sizeof a1);
+            for (int r = 0; r < 4; r++) {
+                v8f w0, w1;
+                __builtin_memcpy(&w0, w[r] + p, sizeof w0);
+                __builtin_memcpy(&w1, w[r] + p + 8, sizeof w1);
+                s[r][0] = __builtin_elementwise_fma(w0, a0, s[r][0]);
+                s[r][1] = __builtin_elementwise_fma(w1, a1, s[r][1]);
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            v8f v = s[r][0] + s[r][1];
+            float sum = ((v[0] + v[4]) + (v[1] + v[5])) + ((v[2] + v[6]) + (v[3] + v[7]));
+            for (long q = p; q < k; q++) sum += w[r][q] * a[q];
+            float out = alpha * sum;
+            y[j + r] = beta == 0 ? out : out + beta * y[j + r];
+        }
+    }
+}
+
 #define BURN_FN rk_fma_burn_avx2
 #define BURN_V v8f
 #define BURN_ACC 12
@@ -44,6 +77,6 @@ static void dpack_b_trans_avx2(long k, long n, const double *B, long ldb, double
 // KC = 384) stays in L1 while the MR x KC A panels stream from the MC x KC A block
 // (144 KiB) in L2. (KC 256/384 x MC 72-144 x NC 1024-4080 measured within noise.)
 const rk_sgemm_impl rk_sgemm_avx2 = {RK_ISA_AVX2, 6, 16, 384, 96, 4080, skernel_avx2, skernel_avx2_rows, spack_b_trans_avx2,
-                                     skernel_avx2_row_panels};
-const rk_dgemm_impl rk_dgemm_avx2 = {RK_ISA_AVX2, 6, 8, 256, 72, 4080, dkernel_avx2, dkernel_avx2_rows, dpack_b_trans_avx2, NULL};
+                                     skernel_avx2_row_panels, sgemv_rows_avx2};
+const rk_dgemm_impl rk_dgemm_avx2 = {RK_ISA_AVX2, 6, 8, 256, 72, 4080, dkernel_avx2, dkernel_avx2_rows, dpack_b_trans_avx2, NULL, NULL};
 #endif

@@ -42,6 +42,6 @@ static void dpack_b_trans_avx512(long k, long n, const double *B, long ldb, doub
 // sweep of KC 192-512 x MC 96-480 over five RNN shapes, noisy VM): KC = 384, MC = 144 had
 // the best worst case (63 % of peak) and a 70 % mean; the former 192 x 240 averaged 64 %.
 // The MC x KC A block (216 KiB) sits in L2 (>= 1 MiB on AVX-512 CPUs).
-const rk_sgemm_impl rk_sgemm_avx512 = {RK_ISA_AVX512, 12, 32, 384, 144, 4096, skernel_avx512, skernel_avx512_rows, spack_b_trans_avx512, NULL};
-const rk_dgemm_impl rk_dgemm_avx512 = {RK_ISA_AVX512, 12, 16, 192, 120, 4096, dkernel_avx512, dkernel_avx512_rows, dpack_b_trans_avx512, NULL};
+const rk_sgemm_impl rk_sgemm_avx512 = {RK_ISA_AVX512, 12, 32, 384, 144, 4096, skernel_avx512, skernel_avx512_rows, spack_b_trans_avx512, NULL, NULL};
+const rk_dgemm_impl rk_dgemm_avx512 = {RK_ISA_AVX512, 12, 16, 192, 120, 4096, dkernel_avx512, dkernel_avx512_rows, dpack_b_trans_avx512, NULL, NULL};
 #endif

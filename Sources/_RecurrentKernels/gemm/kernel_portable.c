@@ -43,8 +43,8 @@
 PK_TILE(s, float, 4, 8)
 PK_TILE(d, double, 4, 4)
 
-const rk_sgemm_impl rk_sgemm_portable = {RK_ISA_PORTABLE, 4, 8, 256, 128, 4096, skernel_portable, skernel_rows_portable, spack_b_trans_portable, NULL};
-const rk_dgemm_impl rk_dgemm_portable = {RK_ISA_PORTABLE, 4, 4, 256, 64, 4096, dkernel_portable, dkernel_rows_portable, dpack_b_trans_portable, NULL};
+const rk_sgemm_impl rk_sgemm_portable = {RK_ISA_PORTABLE, 4, 8, 256, 128, 4096, skernel_portable, skernel_rows_portable, spack_b_trans_portable, NULL, NULL};
+const rk_dgemm_impl rk_dgemm_portable = {RK_ISA_PORTABLE, 4, 4, 256, 64, 4096, dkernel_portable, dkernel_rows_portable, dpack_b_trans_portable, NULL, NULL};
 
 double rk_fma_burn_portable(double seconds) {
     enum { ACC = 8, LANES = 4 };

@@ -106,6 +106,14 @@ static void LOCAL(product)(const IMPL *im, long K, long kc, const long *rows, lo
     }
 }
 
+/// One row's product with W_hhᵀ for the units u0 ..< u0 + width of each of the `groups`
+/// gates, W_hh's rows read in place: C[g·H + u] (+)= Σ_k h[k]·W_hh[(g·H + u0 + u)·H + k].
+static void LOCAL(product_unpacked)(const IMPL *im, const T *whh, long H, long u0, long width, long groups,
+                                    const T *h, T *C, int accumulate) {
+    for (long g = 0; g < groups; g++)
+        im->gemv_rows(width, H, whh + (g * H + u0) * H, H, h, C + g * H, 1, accumulate ? 1 : 0);
+}
+
 /// Whether a step's product reads its left operand's rows in place (rows of lda values
 /// each): when the rows span at most about half of L1 — the state or gate gradients just
 /// written, still in L1, then cost more to pack (a pass over them) than to read strided
@@ -157,19 +165,22 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
     const int meet = !jb->split_rows;
     long panels;
     long *rows = LOCAL(row_panels)(im, Bp, &panels);
-    // W_hhᵀ restricted to this participant's units of every gate, packed once.
+    // One step of one row (sampling, step-by-step decoding): the product reads W_hh's rows in
+    // place (packing them would cost as much as the product).
+    const int unpacked = steps == 1 && Bp == 1 && im->gemv_rows && !jb->split_rows;
+    // Else W_hhᵀ restricted to this participant's units of every gate, packed once.
     // Sharing rows, the participants pack one copy together (every (chunk, gate) block is
     // packed by one of them), so that they read the same W_hh from the shared cache.
-    T *pb = jb->split_rows ? jb->pb_shared : rk_scratch(1, sizeof(T) * (size_t)(H * G * ppg * nr));
+    T *pb = unpacked ? NULL : jb->split_rows ? jb->pb_shared : rk_scratch(1, sizeof(T) * (size_t)(H * G * ppg * nr));
     const int packers = jb->split_rows ? count : 1, packer = jb->split_rows ? i : 0;
     long block = 0;
-    for (long pc = 0, off = 0; pc < H; pc += kc) {
+    for (long pc = 0, off = 0; pc < H && !unpacked; pc += kc) {
         long k = H - pc < kc ? H - pc : kc;
         for (long g = 0; g < G; g++, off += k * ppg * nr)
             if (block++ % packers == packer) im->pack_b_trans(k, width, jb->whh + (g * H + u0) * H + pc, H, pb + off);
     }
     if (packers > 1) rk_barrier_wait(&jb->barrier, count);
-    T *pa = LOCAL(direct)(Bp, H) ? NULL : rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
+    T *pa = unpacked || LOCAL(direct)(Bp, H) ? NULL : rk_scratch(0, sizeof(T) * (size_t)(Bp * kc));
     const int act = jb->cell == RK_CELL_RNN_RELU ? 2 : 1;
     // Row t·B + b0 of each time-major buffer: the participant's window (gate buffers G·H
     // wide, states H wide).
@@ -187,7 +198,8 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
         switch (jb->cell) {
         case RK_CELL_LSTM: {
             T *gt = jb->xp + t * gstep + goff;
-            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, NULL, 0, NULL, 0, pa);
+            if (unpacked) LOCAL(product_unpacked)(im, jb->whh, H, u0, width, G, hprev, gt + u0, 1);
+            else LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, gt + u0, G * H, H, 1, NULL, 0, NULL, 0, pa);
             CELL(_lstm_forward_units)(Bp, H, u0, u1, t, lengths, gt, jb->cs + prev * BH + hoff, hprev,
                                       jb->cs + next * BH + hoff, h);
             break;
@@ -195,14 +207,16 @@ static void LOCAL(forward_task)(void *ctx, int i, int count) {
         case RK_CELL_GRU: {
             T *hpt = step ? step : jb->hp + t * gstep + goff;
             T *gatest = step ? step + Bp * G * H : jb->gates + t * gstep + goff;
-            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, NULL, 0, NULL, 0, pa);
+            if (unpacked) LOCAL(product_unpacked)(im, jb->whh, H, u0, width, G, hprev, hpt + u0, 0);
+            else LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, G, width, hpt + u0, G * H, H, 0, NULL, 0, NULL, 0, pa);
             CELL(_gru_forward_units)(Bp, H, u0, u1, t, lengths, jb->xp + t * gstep + goff, G * H, hpt,
                                      jb->bhh, gatest, hprev, h);
             break;
         }
         default: {
             T *pre = jb->xp + t * gstep + goff;
-            LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, NULL, 0, NULL, 0, pa);
+            if (unpacked) LOCAL(product_unpacked)(im, jb->whh, H, u0, width, 1, hprev, pre + u0, 1);
+            else LOCAL(product)(im, H, kc, rows, panels, hprev, H, pb, 1, width, pre + u0, H, H, 1, NULL, 0, NULL, 0, pa);
             CELL(_rnn_forward_units)(Bp, H, u0, u1, t, lengths, act, pre, hprev, h);
             break;
         }
