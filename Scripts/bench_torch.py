@@ -105,11 +105,17 @@ def bench_one(cell, mode, B, T, I, H, warmup, repeats, min_time, seed=0):
 
 
 def parse_shapes(s):
+    """B:T:I:H,... as tuples; None when an item is not four positive integers."""
     out = []
     for item in s.split(","):
-        b, t, i, h = (int(v) for v in item.split(":"))
-        out.append((b, t, i, h))
-    return out
+        try:
+            v = [int(x) for x in item.split(":")]
+        except ValueError:
+            return None
+        if len(v) != 4 or min(v) <= 0:
+            return None
+        out.append(tuple(v))
+    return out or None
 
 
 def main():
@@ -137,7 +143,15 @@ def main():
     for m in modes:
         if m not in ("infer", "train"):
             ap.error(f"unknown mode {m!r} (infer, train)")
-    grid = parse_shapes(args.shapes) if args.shapes else GRID
+    if not cells or not modes:
+        ap.error("--cells and --modes need at least one entry each")
+    if args.threads < 1 or args.repeats < 1 or not args.min_time > 0:
+        ap.error("--threads and --repeats must be at least 1, --min-time positive")
+    grid = GRID
+    if args.shapes is not None:
+        grid = parse_shapes(args.shapes)
+        if grid is None:
+            ap.error(f"--shapes {args.shapes!r}: expected B:T:I:H,... with four positive integers each")
     warmup = max(3, args.warmup)
 
     torch.set_num_threads(args.threads)
