@@ -10,6 +10,8 @@
 /// Above it, two threads measured 1.5-1.9x one on this 2-core Zen 3 with the pool warm,
 /// per-time-step shapes such as 32x256x1024 included.
 #define PARALLEL_MIN_FLOPS 1e6
+/* One-row products by dot products: B's elements from which the rows are shared out. */
+#define GEMV_PARALLEL_MIN_ELEMENTS 262144.0
 
 /// Elements of packed B (K chunk x a few panels) per step of the few-rows path: about
 /// 256 KiB of floats, half of this L2, next to the packed A (measured: 32-64 Ki elements

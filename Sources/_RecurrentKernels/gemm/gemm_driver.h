@@ -199,6 +199,21 @@ static void LOCAL(scale)(long M, long N, T beta, T *C, long ldc) {
         for (long j = 0; j < N; j++) C[i * ldc + j] = beta == 0 ? 0 : beta * C[i * ldc + j];
 }
 
+/// One row times Bᵀ by dot products (the ISA's gemv_rows), its rows of B shared out.
+typedef struct {
+    const IMPL *im;
+    long N, K, ldb;
+    const T *B, *a;
+    T *y;
+    T alpha, beta;
+} LOCAL(gemv_job);
+
+static void LOCAL(gemv_task)(void *ctx, int i, int count) {
+    const LOCAL(gemv_job) *g = ctx;
+    long j0 = g->N * i / count, j1 = g->N * (i + 1) / count;
+    if (j1 > j0) g->im->gemv_rows(j1 - j0, g->K, g->B + j0 * g->ldb, g->ldb, g->a, g->y + j0, g->alpha, g->beta);
+}
+
 void API(gemm)(int transA, int transB, long M, long N, long K, T alpha, const T *A, long lda,
                const T *B, long ldb, T beta, T *C, long ldc) {
     if (M <= 0 || N <= 0) return;
@@ -216,7 +231,13 @@ void API(gemm)(int transA, int transB, long M, long N, long K, T alpha, const T 
             for (long p = 0; p < K; p++) g[p] = A[p * lda];
             a = g;
         }
-        im->gemv_rows(N, K, B, ldb, a, C, alpha, beta);
+        LOCAL(gemv_job) g = {im, N, K, ldb, B, a, C, alpha, beta};
+        int threads = rk_get_threads();
+        // Split only where B is too big for one core's caches (then both cores' bandwidth counts).
+        if (threads > 1 && N >= 2L * threads && (double)N * (double)K >= GEMV_PARALLEL_MIN_ELEMENTS)
+            rk_parallel(threads, LOCAL(gemv_task), &g);
+        else
+            LOCAL(gemv_task)(&g, 0, 1);
         return;
     }
     LOCAL(job) jb = {im, !!transA, !!transB, M, N, K, balanced_kc(K, blocking_kc(im->kc)), alpha, beta,
