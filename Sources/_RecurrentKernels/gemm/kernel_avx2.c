@@ -37,8 +37,7 @@ static void dpack_b_trans_avx2(long k, long n, const double *B, long ldb, double
 /// independent sums, so that the FMAs do not wait on one another's latency).
 static void sgemv_rows_avx2(long n, long k, const float *W, long ldw, const float *a, float *y, float alpha,
                             float beta) {
-    long j = 0;
-    for (; j < n; j += 4) {
+    for (long j = 0; j < n; j += 4) {
         const int rows = n - j < 4 ? (int)(n - j) : 4;
         const float *w[4];
         for (int r = 0; r < 4; r++) w[r] = W + (j + (r < rows ? r : 0)) * ldw;

@@ -27,6 +27,24 @@ static inline __attribute__((always_inline)) void UK_CAT(UK_FN, _store)(UK_T *p,
     __builtin_memcpy(p, &v, sizeof v);
 }
 
+#if defined(UK_MR1_SPLAT4)
+/// a[0..<4], each splatted across a vector, for one-row products. The four elements come in
+/// with one 128-bit load, copied into both halves, and are splatted by in-lane shuffles: a
+/// broadcast load per element would make three loads per two FMAs, and the loads, not the
+/// FMAs, would then set the pace (in L1: 26 -> 30 GFLOP/s on Zen 1). The empty asm keeps
+/// clang from turning the shuffles back into broadcast loads.
+static inline __attribute__((always_inline)) void UK_CAT(UK_FN, _splat4)(const UK_T *a, UK_V av[4]) {
+    UK_MR1_SPLAT4 a4;
+    __builtin_memcpy(&a4, a, sizeof a4);
+    UK_V a44 = __builtin_shufflevector(a4, a4, 0, 1, 2, 3, 0, 1, 2, 3);
+    __asm__("" : "+x"(a44));
+    av[0] = __builtin_shufflevector(a44, a44, 0, 0, 0, 0, 4, 4, 4, 4);
+    av[1] = __builtin_shufflevector(a44, a44, 1, 1, 1, 1, 5, 5, 5, 5);
+    av[2] = __builtin_shufflevector(a44, a44, 2, 2, 2, 2, 6, 6, 6, 6);
+    av[3] = __builtin_shufflevector(a44, a44, 3, 3, 3, 3, 7, 7, 7, 7);
+}
+#endif
+
 /// A's element (i, p) at a[i·rs + p·cs]: (1, mr) packed, (lda, 1) in place. Callers pass
 /// constants for the packed layout, so its loop compiles as a plain walk of the panel.
 static inline __attribute__((always_inline)) void
@@ -53,20 +71,10 @@ UK_TILE(long k, const UK_T *restrict a, long rs, long cs, const UK_T *restrict b
             for (int j = 0; j < UK_NV; j++) part[u][j] = (UK_V){};
         long p = 0;
 #if defined(UK_MR1_SPLAT4)
-        // A's four elements come in with one 128-bit load, copied into both halves, and are
-        // splatted by in-lane shuffles: a broadcast load per element would make three loads
-        // per two FMAs, and the loads, not the FMAs, would then set the pace (in L1: 26 ->
-        // 30 GFLOP/s on Zen 1). The empty asm keeps clang from turning the shuffles back into
-        // broadcast loads. Same products and sums as the loop below: bit-identical results.
+        // Same products and sums as the loop below: bit-identical results.
         for (; p + 4 <= k; p += 4) {
-            UK_MR1_SPLAT4 a4;
-            __builtin_memcpy(&a4, a + p, sizeof a4);
-            UK_V a44 = __builtin_shufflevector(a4, a4, 0, 1, 2, 3, 0, 1, 2, 3);
-            __asm__("" : "+x"(a44));
-            const UK_V av[4] = {__builtin_shufflevector(a44, a44, 0, 0, 0, 0, 4, 4, 4, 4),
-                                __builtin_shufflevector(a44, a44, 1, 1, 1, 1, 5, 5, 5, 5),
-                                __builtin_shufflevector(a44, a44, 2, 2, 2, 2, 6, 6, 6, 6),
-                                __builtin_shufflevector(a44, a44, 3, 3, 3, 3, 7, 7, 7, 7)};
+            UK_V av[4];
+            UK_CAT(UK_FN, _splat4)(a + p, av);
             for (int u = 0; u < 4; u++)
                 for (int j = 0; j < UK_NV; j++)
                     part[u][j] = __builtin_elementwise_fma(av[u], UK_CAT(UK_FN, _load)(b + (p + u) * UK_NR + j * UK_VL), part[u][j]);
@@ -179,14 +187,8 @@ static void UK_CAT(UK_FN, _row_panels)(long k, const UK_T *a, const UK_T *b, lon
             for (int j = 0; j < UK_NV; j++) acc[g][j] = zero;
         long p = 0;
         for (; p + 4 <= k; p += 4) {
-            UK_MR1_SPLAT4 a4;
-            __builtin_memcpy(&a4, a + p, sizeof a4);
-            UK_V a44 = __builtin_shufflevector(a4, a4, 0, 1, 2, 3, 0, 1, 2, 3);
-            __asm__("" : "+x"(a44));
-            const UK_V av[4] = {__builtin_shufflevector(a44, a44, 0, 0, 0, 0, 4, 4, 4, 4),
-                                __builtin_shufflevector(a44, a44, 1, 1, 1, 1, 5, 5, 5, 5),
-                                __builtin_shufflevector(a44, a44, 2, 2, 2, 2, 6, 6, 6, 6),
-                                __builtin_shufflevector(a44, a44, 3, 3, 3, 3, 7, 7, 7, 7)};
+            UK_V av[4];
+            UK_CAT(UK_FN, _splat4)(a + p, av);
             for (int u = 0; u < 4; u++)
                 for (int g = 0; g < 4; g++)
                     for (int j = 0; j < UK_NV; j++)
