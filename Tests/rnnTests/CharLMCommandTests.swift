@@ -71,6 +71,55 @@ import Testing
         #expect(t.status != 0 && !t.stderr.contains("Fatal error"))
     }
 
+    /// --resume continues only a run on the same kind of data: a checkpoint whose
+    /// vocabulary differs (same size, other characters) would load without a shape error
+    /// and scramble the embedding, so it is refused, naming the file and the difference.
+    @Test func resumeRequiresTheCheckpointsVocabulary() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = dir.appendingPathComponent("train.txt"), other = dir.appendingPathComponent("other.txt")
+        try Self.text.write(to: train, atomically: true, encoding: .utf8)
+        // The same text with 'q' replaced by 'z': as many distinct characters, one of them new.
+        try Self.text.replacingOccurrences(of: "q", with: "z").write(to: other, atomically: true, encoding: .utf8)
+        let model = dir.appendingPathComponent("lm.safetensors"), next = dir.appendingPathComponent("next.safetensors")
+        let common = ["--hidden", "16", "--layers", "1", "--embedding", "8", "--batch", "8", "--bptt", "20", "--threads", "1"]
+        let r = try CLI.run(["train", "charlm", "--train", train.path, "--out", model.path, "--epochs", "1"] + common)
+        #expect(r.status == 0, "\(r.stderr)")
+        let saved = try Data(contentsOf: model)
+
+        let same = try CLI.run(["train", "charlm", "--train", train.path, "--resume", model.path, "--out", next.path,
+                                "--epochs", "2"] + common)
+        #expect(same.status == 0, "\(same.stderr)")
+        let bad = try CLI.run(["train", "charlm", "--train", other.path, "--resume", model.path, "--out", model.path,
+                               "--epochs", "2"] + common)
+        #expect(bad.status != 0 && bad.stderr.contains("lm.safetensors") && bad.stderr.contains("other vocabulary")
+                    && bad.stderr.contains("\"z\" is new"), "\(bad.stderr)")
+        #expect(try Data(contentsOf: model) == saved, "the checkpoint was overwritten")
+    }
+
+    /// A model file whose tensors hold NaN is rejected by name (sampling from it printed
+    /// garbage), and the file is left as it was.
+    @Test func modelWithNaNWeightsIsRejected() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = dir.appendingPathComponent("train.txt"), model = dir.appendingPathComponent("lm.safetensors")
+        try Self.text.write(to: train, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["train", "charlm", "--train", train.path, "--out", model.path, "--epochs", "1", "--hidden", "16",
+                             "--layers", "1", "--embedding", "8", "--batch", "8", "--bptt", "20", "--threads", "1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        var bytes = try Data(contentsOf: model)
+        let headerLength = bytes.prefix(8).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        let header = try JSONSerialization.jsonObject(with: bytes.subdata(in: 8..<(8 + headerLength))) as! [String: Any]
+        let entry = try #require(header["rnn.weight_hh_l0"] as? [String: Any])
+        let begin = 8 + headerLength + ((entry["data_offsets"] as! [Int])[0])
+        bytes.replaceSubrange(begin..<(begin + 4), with: [0x00, 0x00, 0xC0, 0x7F])  // a quiet NaN, little-endian
+        try bytes.write(to: model)
+        let s = try CLI.run(["sample", model.path, "--length", "20"])
+        #expect(s.status != 0 && s.stderr.contains("'rnn.weight_hh_l0' holds NaN or infinite values"), "\(s.stderr)")
+        #expect(!s.stderr.contains("Fatal error") && s.stdout.isEmpty)
+        #expect(try Data(contentsOf: model) == bytes)
+    }
+
     @Test func unknownTaskAndBadOptionsAreValidationErrors() throws {
         let r = try CLI.run(["train", "dance", "--train", "x"])
         #expect(r.status != 0 && r.stderr.contains("unknown task"))

@@ -19,7 +19,11 @@ extension Module {
             guard file.contains(name) else {
                 throw ModuleError.missingParameter("\(name)' in '\(url.lastPathComponent)")
             }
-            values[name] = try file.tensor(name, as: Scalar.self)
+            let value = try file.tensor(name, as: Scalar.self)
+            guard value.isFinite else {
+                throw ShapeError("\(url.lastPathComponent): parameter '\(name)' holds NaN or infinite values (\(value.nonFiniteCount) of \(value.count))")
+            }
+            values[name] = value
         }
         if !allowUnused {
             let known = Set(namedParameters.map(\.name))

@@ -119,8 +119,9 @@ extension RNNTask {
 
 /// The tasks by name.
 public enum Tasks {
-    public static let all: [any RNNTask.Type] = [CharLMTask.self, ClassifyTask.self, ForecastTask.self, GenerateTask.self,
-                                                 TagTask.self, Seq2SeqTask.self]
+    public static var all: [any RNNTask.Type] {
+        [CharLMTask.self, ClassifyTask.self, ForecastTask.self, GenerateTask.self, TagTask.self, Seq2SeqTask.self]
+    }
 
     public static func named(_ name: String) -> (any RNNTask.Type)? { all.first { $0.name == name } }
 

@@ -271,6 +271,7 @@ public final class Trainer<Model: TrainableModel> {
         guard let trainer = checkpoint.trainer, let opt = checkpoint.optimizer else {
             throw CheckpointError("\(checkpoint.source): not a resumable checkpoint (no optimizer or trainer state)")
         }
+        try checkpoint.checkCanResume(runWith: checkpointMetadata)
         try model.load(stateDict: Dictionary(uniqueKeysWithValues: checkpoint.parameters))
         try optimizer.load(state: opt)
         var extra = checkpoint.resumable

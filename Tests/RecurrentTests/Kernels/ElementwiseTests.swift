@@ -118,9 +118,14 @@ private func grid(_ lo: Double, _ hi: Double, count: Int = 100_001) -> [Double] 
     (0..<count).map { lo + (hi - lo) * Double($0) / Double(count - 1) }
 }
 
+// Mid-range subnormals (≈ 1e-40 and 1e-310), built from their scale so the literals do
+// not underflow at compile time.
+private let subnormalFloat = Float.leastNormalMagnitude * 0x1p-13
+private let subnormalDouble = Double.leastNormalMagnitude * 0x1p-30
+
 private let specialFloats: [Float] = [
     0, -0.0, .infinity, -.infinity, .nan, -.nan,
-    .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e-40, -1e-40, .leastNormalMagnitude,
+    .leastNonzeroMagnitude, -.leastNonzeroMagnitude, subnormalFloat, -subnormalFloat, .leastNormalMagnitude,
     1e-30, -1e-30, 1e-10, -1e-10, 0.625, -0.625, 0.62499994, -0.62499994, 9.5, -9.5,
     88.72, 88.73, -87.33, -87.34, -103.9, -104.1, 100, -100, 1e30, -1e30,
     .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
@@ -128,7 +133,7 @@ private let specialFloats: [Float] = [
 
 private let specialDoubles: [Double] = [
     0, -0.0, .infinity, -.infinity, .nan, -.nan,
-    .leastNonzeroMagnitude, -.leastNonzeroMagnitude, 1e-310, -1e-310, .leastNormalMagnitude,
+    .leastNonzeroMagnitude, -.leastNonzeroMagnitude, subnormalDouble, -subnormalDouble, .leastNormalMagnitude,
     1e-30, -1e-30, 1e-10, -1e-10, 0.625, -0.625, 20, -20, 709, 710, -708, -745, -746,
     1e300, -1e300, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
 ]
@@ -320,10 +325,10 @@ struct ElementwiseTests {
         #expect(err.specialMismatches.isEmpty, "\(err.specialMismatches)")
         #expect(err.maxAbs <= 2e-7)
         #expect(err.maxULP <= 4)
-        let t = withISA(isa) { apply(rk_s_tanh, [.infinity, -.infinity, -0.0, 1e-40, .greatestFiniteMagnitude]) }
+        let t = withISA(isa) { apply(rk_s_tanh, [.infinity, -.infinity, -0.0, subnormalFloat, .greatestFiniteMagnitude]) }
         #expect(t[0] == 1 && t[1] == -1 && t[4] == 1)
         #expect(t[2] == 0 && t[2].sign == .minus, "tanh(−0) = −0")
-        #expect(t[3] == 1e-40, "tanh of a subnormal is itself")
+        #expect(t[3] == subnormalFloat, "tanh of a subnormal is itself")
         // Exactly odd.
         let pos = grid(0, 12, count: 20_001).map { Float($0) }
         let tp = withISA(isa) { apply(rk_s_tanh, pos) }
