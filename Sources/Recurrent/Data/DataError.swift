@@ -13,7 +13,7 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
     public init(file: String? = nil, line: Int? = nil, _ message: String) {
         self.file = file
         self.line = line
-        self.message = message
+        self.message = ErrorText.abbreviated(message)
     }
 
     public var description: String {

@@ -18,7 +18,8 @@ public struct TaggedSentence: Equatable, Sendable {
     /// Lines starting with `#` that contain no tab are comments. Lines of 10 columns are
     /// CoNLL-U: the token is FORM (column 2), the tag UPOS (column 4), and multi-word-token
     /// ranges (`1-2`) and empty nodes (`1.1`) are skipped. Lines of other widths give the
-    /// first column as token and the last as tag.
+    /// first column as token and the last as tag. Every token line has as many columns as
+    /// the first (a stray tab would otherwise turn part of a token into its tag).
     public static func read(_ url: URL) throws(DataError) -> [TaggedSentence] {
         try parse(TextFile.read(url), file: url.lastPathComponent)
     }
@@ -28,6 +29,7 @@ public struct TaggedSentence: Equatable, Sendable {
         var sentences: [TaggedSentence] = []
         var tokens: [String] = []
         var tags: [String] = []
+        var width: (columns: Int, line: Int)?
         func endSentence() {
             if !tokens.isEmpty { sentences.append(TaggedSentence(tokens: tokens, tags: tags)) }
             tokens = []
@@ -43,6 +45,11 @@ public struct TaggedSentence: Equatable, Sendable {
                 if line.text.hasPrefix("#") { continue }
                 throw DataError(file: file, line: line.number, "expected token<TAB>tag, found no tab")
             }
+            if let width, columns.count != width.columns {
+                throw DataError(file: file, line: line.number,
+                                "\(columns.count) tab-separated columns, but line \(width.line) has \(width.columns)")
+            }
+            if width == nil { width = (columns.count, line.number) }
             let (token, tag): (Substring, Substring)
             if columns.count == 10 {
                 if columns[0].contains("-") || columns[0].contains(".") { continue }

@@ -106,6 +106,6 @@ public struct Checkpoint: Sendable {
 /// A problem with a model/checkpoint file, phrased for the user.
 public struct CheckpointError: Error, CustomStringConvertible, Equatable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.message = ErrorText.abbreviated(message) }
     public var description: String { message }
 }

@@ -299,6 +299,6 @@ public final class Trainer<Model: TrainableModel> {
 /// A training-loop error with a message for the user.
 public struct TrainingError: Error, CustomStringConvertible, Equatable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String) { self.message = ErrorText.abbreviated(message) }
     public var description: String { message }
 }

@@ -68,6 +68,22 @@ import Testing
         #expect(thrownMessage { try TaggedSentence.parse("Burda\t\n", file: "train.conll") } == "train.conll:1: empty tag")
     }
 
+    /// A stray tab (token<TAB>tag<TAB>7) would make '7' a tag: every line has the first's width.
+    @Test func coNLLLinesOfAnotherWidth() throws {
+        #expect(thrownMessage { try TaggedSentence.parse("Burda\tPRON\nda\tPRT\n\nyoksa\tCONJ\t7\n", file: "train.conll") }
+            == "train.conll:4: 3 tab-separated columns, but line 1 has 2")
+        let fourColumns = try TaggedSentence.parse("EU\tNNP\tB-NP\tB-ORG\nrejects\tVBZ\tB-VP\tO\n")
+        #expect(fourColumns == [TaggedSentence(tokens: ["EU", "rejects"], tags: ["B-ORG", "O"])])
+    }
+
+    /// A field of 200 000 characters is quoted by its head and tail, not in full.
+    @Test func longValuesAreAbbreviatedInMessages() {
+        let value = "0.5" + String(repeating: "x", count: 200_000)
+        let message = thrownMessage { try DatedValue.parse("date,value\n1,\(value)\n", file: "x.csv") } ?? ""
+        #expect(message.hasPrefix("x.csv:2: column 'value': '0.5xxx") && message.hasSuffix("xxx' (200005 characters) is not a number"), "\(message.prefix(300))")
+        #expect(message.count < 200, "\(message.count) characters")
+    }
+
     @Test func invalidUTF8IsReportedWithItsLine() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
