@@ -23,6 +23,13 @@ import Testing
         #expect(e.status == 0 && e.stdout.contains("accuracy"), "\(e.stderr)")
         let p = try CLI.run(["predict", model], stdin: "k ae t\nd ao g\n")
         #expect(p.status == 0 && p.stdout.split(separator: "\n").count == 2, "\(p.stderr)")
+        // Windows line ends give the same predictions; invalid UTF-8 is an error with its line.
+        let crlf = try CLI.run(["predict", model], stdin: "k ae t\r\nd ao g\r\n")
+        #expect(crlf.status == 0 && crlf.stdout == p.stdout, "\(crlf.stdout) \(crlf.stderr)")
+        let inputFile = dir.appendingPathComponent("in.txt")
+        try Data([0x6B, 0x0A, 0x61, 0xFF, 0x0A]).write(to: inputFile)
+        let bad = try CLI.run(["predict", model, "--input", inputFile.path])
+        #expect(bad.status != 0 && bad.stderr.contains("in.txt:2: invalid UTF-8") && bad.stdout.isEmpty, "\(bad.stderr)")
 
         // A model of another task where a charlm model is needed.
         let s = try CLI.run(["sample", model])

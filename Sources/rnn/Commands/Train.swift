@@ -119,14 +119,12 @@ struct Predict: ParsableCommand {
         var checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let task = try Tasks.task(of: checkpoint)
         try decoding.apply(to: &checkpoint, task: task.name)
-        let text: String
+        let lines: [String]
         if let input {
-            text = try readTextFile(input)
+            lines = try InputLines.decode(readFileData(input), source: input)
         } else {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            lines = try InputLines.decode(FileHandle.standardInput.readDataToEndOfFile(), source: "<stdin>")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "\r")) }
-        if lines.last == "" { lines.removeLast() }
         for p in try InferenceMode.run({ try task.predict(checkpoint, inputs: lines) }) { print(p) }
     }
 }

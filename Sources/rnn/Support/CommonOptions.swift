@@ -115,14 +115,18 @@ func requireFile(_ path: String) throws {
     guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError("\(path): not readable") }
 }
 
+/// The bytes of an existing, readable file; errors name the path.
+func readFileData(_ path: String) throws -> Data {
+    try requireFile(path)
+    do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        throw CLIError("\(path): cannot read the file (\(error.localizedDescription))")
+    }
+}
+
 /// The contents of the UTF-8 text file at `path`, with a clear error when it is missing, a
 /// directory, unreadable or not UTF-8.
 func readTextFile(_ path: String) throws -> String {
-    try requireFile(path)
-    let data: Data
-    do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-        throw CLIError("\(path): cannot read the file (\(error.localizedDescription))")
-    }
+    let data = try readFileData(path)
     guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
         throw CLIError("\(path): not UTF-8 text")
     }
