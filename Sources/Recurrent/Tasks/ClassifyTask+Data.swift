@@ -218,13 +218,11 @@ public struct ClassifyData {
         let table = try Table.csv(text, file: file)
         guard table.column("label") == nil else { return try LabelledSeries.parse(text, file: file, featureColumns: featureNames) }
         // Add an empty-label column so that the reader's checks (columns, contiguity, t) apply.
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // "\r\n" is one Character: split at it as well as at "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
         var first = true
         for i in lines.indices where !lines[i].allSatisfy(\.isWhitespace) {
-            let cr = lines[i].hasSuffix("\r")
-            if cr { lines[i].removeLast() }
             lines[i] += first ? ",label" : ",?"
-            if cr { lines[i] += "\r" }
             first = false
         }
         return try LabelledSeries.parse(lines.joined(separator: "\n"), file: file, featureColumns: featureNames)

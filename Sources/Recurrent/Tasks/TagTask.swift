@@ -127,7 +127,8 @@ public enum TagTask: RNNTask {
     private static func lineOfTag(sentence index: Int, tag: String, in url: URL) -> Int? {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
         var sentence = 0, inSentence = false
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character: split at it as well as at "\n".
+        for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let blank = line.allSatisfy(\.isWhitespace)
             if blank {
                 if inSentence { sentence += 1 }

@@ -122,6 +122,12 @@ import Testing
         #expect(m.hasPrefix("\(bad.lastPathComponent):5: tag 'STRESS' does not occur in the training data"), "\(m)")
         #expect(m.contains("known tags: B I"))
         #expect(!m.contains("\n"))
+        // The same file with Windows line ends: the same line number.
+        let crlf = try Self.write("k\tB\r\nae\tI\r\n\r\nt\tB\r\nae\tSTRESS\r\n\r\n", "unseen_crlf.conll")
+        defer { try? FileManager.default.removeItem(at: crlf) }
+        o.test = crlf
+        let c = Self.message { _ = try TagTask.train(o, progress: nil) }
+        #expect(c.hasPrefix("\(crlf.lastPathComponent):5: tag 'STRESS' does not occur in the training data"), "\(c)")
     }
 
     @Test func modelOfAnotherTaskAndCorruptModels() throws {
