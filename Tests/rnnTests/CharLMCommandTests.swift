@@ -34,6 +34,12 @@ import Testing
         #expect(p.status == 0 && p.stdout.split(separator: "\n").count == 2, "\(p.stderr)")
         let s = try CLI.run(["sample", model.path, "--length", "50", "--prime", "To"])
         #expect(s.status == 0 && s.stdout.count >= 50, "\(s.stderr)")
+        for (options, message) in [(["--top-k", "0"], "--top-k must be at least 1"),
+                                   (["--temperature", "inf"], "--temperature must be positive and finite"),
+                                   (["--temperature", "0"], "--temperature must be positive and finite")] {
+            let bad = try CLI.run(["sample", model.path] + options)
+            #expect(bad.status != 0 && bad.stderr.contains(message) && bad.stdout.isEmpty, "\(options): \(bad.stderr)")
+        }
 
         let html = try String(contentsOf: dir.appendingPathComponent("r.html"), encoding: .utf8)
         #expect(html.contains("<svg") && html.contains("Gradient through time") && !html.contains("<script"))
@@ -127,5 +133,35 @@ import Testing
         #expect(d.status != 0 && d.stderr.contains("--dropout"))
         let a = try CLI.run(["train", "charlm", "--train", "x", "--average", "1"])
         #expect(a.status != 0 && a.stderr.contains("--average must be in [0, 1)"), "\(a.stderr)")
+        for (options, message) in [(["--clip-norm", "0"], "--clip-norm must be positive"),
+                                   (["--clip-norm", "nan"], "--clip-norm must be positive"),
+                                   (["--patience=-1"], "--patience must not be negative"),
+                                   (["--optimizer", "foo"], "--optimizer must be one of adam, adamw, sgd, rmsprop, adagrad, got 'foo'"),
+                                   (["--pooling", "foo"], "--pooling must be one of"),
+                                   (["--attention", "foo"], "--attention must be one of none, dot, general"),
+                                   // Options another task reads would be ignored without a word.
+                                   (["--window", "12"], "--window applies to forecast, not charlm"),
+                                   (["--attention", "dot"], "--attention applies to seq2seq, not charlm"),
+                                   (["--pooling", "max"], "--pooling applies to classify and forecast, not charlm")] {
+            let r = try CLI.run(["train", "charlm", "--train", "x"] + options)
+            #expect(r.status != 0 && r.stderr.contains(message) && !r.stderr.contains("Fatal error"), "\(options): \(r.stderr)")
+        }
+        let e = try CLI.run(["train", "forecast", "--train", "x", "--embedding", "8"])
+        #expect(e.status != 0 && e.stderr.contains("--embedding applies to charlm and classify and generate and seq2seq and tag, not forecast"), "\(e.stderr)")
+    }
+
+    /// Sizes that cannot fit in memory fail before anything is allocated (they crashed in
+    /// the allocator, or woke the OOM killer), naming the options.
+    @Test func modelTooLargeForMemoryIsRefused() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = dir.appendingPathComponent("train.txt")
+        try Self.text.write(to: train, atomically: true, encoding: .utf8)
+        for options in [["--hidden", "100000000"], ["--embedding", "1000000000"], ["--layers", "100000", "--hidden", "2000"]] {
+            let r = try CLI.run(["train", "charlm", "--train", train.path, "--out", dir.appendingPathComponent("m").path] + options)
+            let named = stride(from: 0, to: options.count, by: 2).allSatisfy { r.stderr.contains("\(options[$0]) \(options[$0 + 1])") }
+            #expect(r.status == 1 && named && r.stderr.contains("of memory")
+                        && !r.stderr.contains("Fatal error"), "\(options): \(r.stderr)")
+        }
     }
 }

@@ -42,5 +42,12 @@ import Testing
         #expect(r.status != 0 && r.stderr.contains("--steps must be at least 2"))
         let c = try CLI.run(["gradients", "--cell", "elman"])
         #expect(c.status != 0 && c.stderr.contains("unknown cell 'elman'"))
+        // Sizes that cannot fit in memory are refused before anything is allocated (they
+        // crashed in the allocator).
+        for options in [["--hidden", "100000000"], ["--steps", "100000000"], ["--batch", "100000000"]] {
+            let m = try CLI.run(["gradients"] + options)
+            #expect(m.status != 0 && m.stderr.contains("of memory") && m.stderr.contains(options.joined(separator: " "))
+                        && !m.stderr.contains("Fatal error"), "\(options): \(m.stderr)")
+        }
     }
 }

@@ -25,6 +25,10 @@ struct Train: ParsableCommand {
     @Argument(help: "The task: charlm, classify, forecast, tag, seq2seq, generate.") var task: String
     @OptionGroup var options: TrainOptions
 
+    func validate() throws {
+        if Tasks.named(task) != nil { try options.checkApplies(to: task) }
+    }
+
     func run() throws {
         guard let kind = Tasks.named(task) else {
             // (A key path to a static member of an existential metatype crashes Swift 6.3's SILGen.)
@@ -33,6 +37,7 @@ struct Train: ParsableCommand {
         try requireFile(options.train)
         if let t = options.test { try requireFile(t) }
         if let r = options.resume { try requireFile(r) }
+        try options.checkModelFitsInMemory()
         KernelConfiguration.threads = options.threads
         // Under mpirun (MPI trait): set up MPI here, on the main thread; every process trains,
         // rank 0 alone prints and writes. An error on any process ends the whole job.
@@ -144,8 +149,9 @@ struct Sample: ParsableCommand {
 
     func run() throws {
         try requireFile(model)
-        guard temperature > 0 else { throw ValidationError("--temperature must be positive") }
+        guard temperature > 0 && temperature.isFinite else { throw ValidationError("--temperature must be positive and finite, got \(temperature)") }
         guard length >= 0 else { throw ValidationError("--length must not be negative") }
+        if let topK, topK < 1 { throw ValidationError("--top-k must be at least 1, got \(topK)") }
         let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let (lm, vocab) = try CharLMTask.load(checkpoint)
         var rng = RandomGenerator(seed: seed)

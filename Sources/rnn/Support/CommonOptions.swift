@@ -30,7 +30,7 @@ struct TrainOptions: ParsableArguments {
     @Option(help: "Learning rate.") var lr: Double?
     @Option(name: .customLong("clip-norm"), help: "Clip the global gradient norm to this.") var clipNorm: Double?
     @Option(help: "Batch size.") var batch: Int?
-    @Option(help: "Truncated-BPTT chunk length (charlm, generate).") var bptt: Int?
+    @Option(help: "Truncated-BPTT chunk length (charlm).") var bptt: Int?
     @Option(help: "Epochs (default: the task's time budget).") var epochs: Int?
     @Option(name: .customLong("time-budget"), help: "Seconds of training (evaluation not counted).") var timeBudget: Double?
     @Option(help: "Random seed.") var seed: UInt64 = 0
@@ -64,6 +64,36 @@ struct TrainOptions: ParsableArguments {
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let f = validationFraction, !(f > 0 && f < 1) { throw ValidationError("--validation-fraction must be in (0, 1), got \(f)") }
         if let d = averageDecay, !(d >= 0 && d < 1) { throw ValidationError("--average must be in [0, 1), got \(d)") }
+        if let c = clipNorm, !(c > 0 && c.isFinite) { throw ValidationError("--clip-norm must be positive, got \(c)") }
+        if let p = patience, p < 0 { throw ValidationError("--patience must not be negative, got \(p)") }
+        for (name, value, choices) in [("optimizer", optimizer, Self.optimizers), ("pooling", pooling, Self.poolings),
+                                       ("attention", attention, Self.attentions)] {
+            if let value, !choices.contains(value.lowercased()) {
+                throw ValidationError("--\(name) must be one of \(choices.joined(separator: ", ")), got '\(value)'")
+            }
+        }
+    }
+
+    static let optimizers = ["adam", "adamw", "sgd", "rmsprop", "adagrad"]
+    static let poolings = SequencePooling.allCases.map(\.rawValue)
+    static let attentions = ["none", "dot", "general"]
+
+    /// The options that only some tasks read, with those tasks: given to another task they
+    /// would be ignored without a word.
+    static let taskSpecific: [(option: String, tasks: [String])] = [
+        ("window", ["forecast"]), ("horizon", ["forecast"]), ("pooling", ["classify", "forecast"]),
+        ("attention", ["seq2seq"]), ("beam", ["seq2seq"]), ("bptt", ["charlm"]), ("anneal", ["charlm"]),
+        ("embedding", ["charlm", "classify", "generate", "seq2seq", "tag"]),
+    ]
+
+    /// Throws when an option given is one that `task` does not read.
+    func checkApplies(to task: String) throws {
+        let given: [String: Bool] = ["window": window != nil, "horizon": horizon != nil, "pooling": pooling != nil,
+                                     "attention": attention != nil, "beam": beam != nil, "bptt": bptt != nil,
+                                     "anneal": anneal != nil, "embedding": embedding != nil]
+        for (option, tasks) in Self.taskSpecific where given[option] == true && !tasks.contains(task) {
+            throw ValidationError("--\(option) applies to \(tasks.joined(separator: " and ")), not \(task)")
+        }
     }
 
     func taskOptions(task: String) -> TaskOptions {

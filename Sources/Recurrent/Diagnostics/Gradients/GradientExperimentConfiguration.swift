@@ -1,3 +1,5 @@
+import Foundation
+
 /// The settings of a ``GradientExperiment``: which cells, which task, how long, how scaled.
 public struct GradientExperimentConfiguration: Sendable, Equatable {
     /// The optimizer used for the training phase.
@@ -57,6 +59,20 @@ public struct GradientExperimentConfiguration: Sendable, Equatable {
         try check(clipNorm.map { $0 > 0 && $0.isFinite } ?? true, "--clip-norm must be positive, got \(clipNorm ?? 0)")
         try check(!cells.isEmpty, "no cell to run")
         try check(snapshots >= 0, "snapshots must not be negative")
+        let needed = minimumBytes, available = Double(ProcessInfo.processInfo.physicalMemory)
+        try check(needed <= available, String(format: "--hidden %d --steps %d --batch %d need at least %.3g GB of memory, "
+                                                  + "more than this machine's %.3g GB", hiddenSize, steps, batchSize,
+                                              needed / 1e9, available / 1e9))
+    }
+
+    /// A lower bound on the memory one cell's run needs (input width taken as 1): weights with
+    /// their gradients and two optimizer moments, and what the forward pass keeps for BPTT
+    /// (the gates and the hidden and cell states of every step). Checked before allocating,
+    /// where sizes that cannot fit would crash or wake the OOM killer.
+    var minimumBytes: Double {
+        let g = Double(cells.map(\.gateCount).max() ?? 1), h = Double(hiddenSize)
+        let tb = Double(steps) * Double(batchSize)
+        return 4 * (4 * g * h * (h + 3) + tb * ((g + 3) * h + 1))
     }
 }
 

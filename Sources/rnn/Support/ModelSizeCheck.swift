@@ -1,0 +1,34 @@
+import Foundation
+import Recurrent
+
+extension TrainOptions {
+    /// A lower bound on the bytes training needs for the sizes given on the command line:
+    /// parameters, their gradients and two optimizer moments (4 × 4 bytes per parameter),
+    /// counting only the recurrent layers and the embedding of a two-token vocabulary and
+    /// taking 1 for every size left to the task's default. Activations are not counted.
+    var minimumTrainingBytes: Double {
+        let h = Double(hidden ?? 1), d = Double(bidirectional == true ? 2 : 1)
+        let g = Double(cell?.gateCount ?? 1), e = Double(embedding ?? 1)
+        var parameters = 2 * e
+        for l in 0..<(layers ?? 1) {
+            let input = l == 0 ? e : d * h
+            parameters += d * g * h * (input + h + 2)
+        }
+        return 16 * parameters
+    }
+
+    /// Fails before anything is allocated when the sizes asked for cannot fit in this
+    /// machine's memory (allocating them would crash or summon the OOM killer).
+    func checkModelFitsInMemory() throws {
+        let needed = minimumTrainingBytes, available = Double(ProcessInfo.processInfo.physicalMemory)
+        guard needed > available else { return }
+        let sizes = [("hidden", hidden), ("layers", layers), ("embedding", embedding)]
+            .compactMap { name, v in v.map { "--\(name) \($0)" } }.joined(separator: " ")
+        throw CLIError("\(sizes): the model needs at least \(Self.gigabytes(needed)) for its parameters, gradients and "
+                       + "optimizer state, more than this machine's \(Self.gigabytes(available)) of memory")
+    }
+
+    private static func gigabytes(_ bytes: Double) -> String {
+        bytes >= 1e12 ? String(format: "%.3g TB", bytes / 1e12) : String(format: "%.3g GB", bytes / 1e9)
+    }
+}
