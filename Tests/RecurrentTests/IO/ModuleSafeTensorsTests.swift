@@ -25,4 +25,23 @@ import Testing
         let deeper = GRU<Float>(inputSize: 3, hiddenSize: 4, numLayers: 2, seed: 1)
         #expect(throws: ModuleError.self) { try deeper.loadSafeTensors(from: url) }
     }
+
+    /// Weights holding NaN or ±inf (a corrupt or diverged file) are refused by name, and the
+    /// module keeps the values it had.
+    @Test func nonFiniteWeightsAreRejectedByName() throws {
+        let a = RNN<Float>(inputSize: 2, hiddenSize: 3, seed: 1)
+        a.namedParameters.first { $0.name == "weight_hh_l0" }!.parameter.value[0, 0] = .infinity
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rnn-\(UUID()).safetensors")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try a.saveSafeTensors(to: url)
+        let b = RNN<Float>(inputSize: 2, hiddenSize: 3, seed: 2)
+        let before = b.stateDict
+        do {
+            try b.loadSafeTensors(from: url)
+            Issue.record("accepted a weight holding inf")
+        } catch {
+            #expect("\(error)".contains("'weight_hh_l0' holds NaN or infinite values (1 of 9)"), "\(error)")
+        }
+        #expect(b.stateDict == before)
+    }
 }
