@@ -2,7 +2,7 @@ import Foundation
 
 /// One observation of a univariate time series (forecasting data): a date label and a value.
 public struct DatedValue: Equatable, Sendable {
-    /// The date as written in the file (`1949-01`, `1700`, …); not interpreted.
+    /// The date as written in the file (`1949-01`, `1700`, …); only compared for order.
     public let date: String
     public let value: Double
 
@@ -11,9 +11,11 @@ public struct DatedValue: Equatable, Sendable {
         self.value = value
     }
 
-    /// Reads a CSV series in file (time) order. The value column is `valueColumn` when given,
+    /// Reads a CSV series in time order. The value column is `valueColumn` when given,
     /// else the column named `value`, else the second of exactly two columns; the date column
-    /// is the one named `date`, else the first other column.
+    /// is the one named `date`, else the first other column. Dates written as numbers or year
+    /// first (ISO 8601) must strictly increase down the file, or strictly decrease (the series
+    /// is then reversed); other date formats are kept in file order, uninterpreted.
     public static func read(_ url: URL, valueColumn: String? = nil) throws(DataError) -> [DatedValue] {
         try parse(TextFile.read(url), file: url.lastPathComponent, valueColumn: valueColumn)
     }
@@ -39,6 +41,6 @@ public struct DatedValue: Equatable, Sendable {
         for row in table.rows {
             series.append(DatedValue(date: table.field(row, dateIndex), value: try table.number(row, valueIndex)))
         }
-        return series
+        return try inTimeOrder(series, lines: table.rows.map(\.line), file: file)
     }
 }

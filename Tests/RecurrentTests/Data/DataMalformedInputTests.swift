@@ -76,6 +76,21 @@ import Testing
         #expect(fourColumns == [TaggedSentence(tokens: ["EU", "rejects"], tags: ["B-ORG", "O"])])
     }
 
+    /// Forecast rows are a series in time order: readable dates must strictly increase, or
+    /// strictly decrease (newest first, reversed on reading); repeats and disorder are errors.
+    @Test func forecastDatesMustBeInOrder() throws {
+        #expect(try DatedValue.parse("date,value\n2020-01-03,3\n2020-01-02,2\n2020-01-01,1\n").map(\.value) == [1, 2, 3])
+        #expect(try DatedValue.parse("date,value\n1949-01,1\n1949-02,2\n1950-01,3\n").map(\.value) == [1, 2, 3])
+        #expect(try DatedValue.parse("year,value\n999,1\n1000,2\n").map(\.value) == [1, 2])
+        #expect(try DatedValue.parse("date,value\n2020-01-01T10:00Z,1\n2020-01-01T09:30Z,2\n").map(\.value) == [2, 1])
+        // Formats that are not year first are kept in file order.
+        #expect(try DatedValue.parse("date,value\n02/01/2020,1\n01/01/2021,2\n").map(\.value) == [1, 2])
+        #expect(thrownMessage { try DatedValue.parse("date,value\n1700,5\n1701,6\n1701,7\n", file: "s.csv") }
+            == "s.csv:4: date '1701' repeats line 3")
+        #expect(thrownMessage { try DatedValue.parse("date,value\n2020-01-01,1\n2020-01-03,2\n2020-01-02,3\n", file: "s.csv") }
+            == "s.csv:4: date '2020-01-02' comes before '2020-01-03' on line 3, but the dates above it increase; sort the file by date")
+    }
+
     /// A field of 200 000 characters is quoted by its head and tail, not in full.
     @Test func longValuesAreAbbreviatedInMessages() {
         let value = "0.5" + String(repeating: "x", count: 200_000)
