@@ -41,6 +41,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.safetensors").path))
     }
 
+    /// Forecast end to end: the preprocessing chosen from the data is printed and written as
+    /// `chosen`, apart from the test metrics; predict continues a series given on one line.
+    @Test func forecastTrainsEvaluatesPredicts() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = Self.fixtures.appendingPathComponent("forecast/airline_train.csv").path
+        let test = Self.fixtures.appendingPathComponent("forecast/airline_test.csv").path
+        let model = dir.appendingPathComponent("f.safetensors").path, metrics = dir.appendingPathComponent("m.json").path
+        let r = try CLI.run(["train", "forecast", "--train", train, "--test", test, "--out", model, "--epochs", "3",
+                             "--hidden", "8", "--metrics", metrics, "--threads", "1"])
+        #expect(r.status == 0 && r.stdout.contains("chosen from the training data: difference ") && !r.stdout.contains("test window"),
+                "\(r.stdout) \(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: metrics))) as! [String: Any]
+        let chosen = try #require(json["chosen"] as? [String: Any]), results = try #require(json["test"] as? [String: Any])
+        #expect(chosen["window"] != nil && chosen["period"] != nil && results["window"] == nil && results["rmse"] != nil, "\(json)")
+        let series = (0..<40).map { String(300 + 40 * sin(Double($0) * .pi / 6)) }.joined(separator: ",")
+        let p = try CLI.run(["predict", model], stdin: series + "\r\n")
+        #expect(p.status == 0 && p.stdout.split(separator: "\n").count == 1 && Double(p.stdout.split(separator: "\n")[0]) != nil,
+                "\(p.stdout) \(p.stderr)")
+    }
+
     @Test func truncatedModelIsRejectedAndLeftAlone() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -152,10 +152,10 @@ public enum ForecastTask: RNNTask {
             run.artifacts.actual = test
             run.artifacts.forecast = f.oneStep
         }
-        run.test["window"] = Double(w)
-        run.test["log"] = transform.scale == .log ? 1 : 0
-        run.test["difference"] = transform.difference ? 1 : 0
-        run.test["period"] = Double(transform.period ?? 0)
+        run.chosen["window"] = Double(w)
+        run.chosen["log"] = transform.scale == .log ? 1 : 0
+        run.chosen["difference"] = transform.difference ? 1 : 0
+        run.chosen["period"] = Double(transform.period ?? 0)
         return run
     }
 

@@ -57,6 +57,9 @@ public struct TaskRun: Sendable {
     public var steps: Int
     /// Test-split metrics (empty without a test file).
     public var test: [String: Double]
+    /// Settings the task chose from the training data (forecast: `window`, `log`,
+    /// `difference`, `period`), kept apart from the test metrics.
+    public var chosen: [String: Double] = [:]
     public var history: TrainingHistory
     public var artifacts: TaskArtifacts
 

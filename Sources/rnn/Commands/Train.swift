@@ -68,6 +68,11 @@ struct Train: ParsableCommand {
         }
         let out = options.out ?? "\(task).safetensors"
         print("trained \(task): \(result.steps) steps, \(result.epochs) epochs, \(String(format: "%.1f", result.seconds)) s; model → \(out)")
+        if !result.chosen.isEmpty {
+            print("chosen from the training data: " + result.chosen.sorted { $0.key < $1.key }
+                .map { "\($0.key) \($0.value.rounded() == $0.value ? String(Int($0.value)) : String(format: "%.4g", $0.value))" }
+                .joined(separator: ", "))
+        }
         for (k, v) in result.test.sorted(by: { $0.key < $1.key }) { print("test \(k): \(String(format: "%.4f", v))") }
         for s in result.artifacts.samples.prefix(1) { print("sample:\n\(s)") }
         for t in result.artifacts.perTagAccuracy {

@@ -172,6 +172,10 @@ func writeMetrics(_ run: TaskRun, to path: String) throws {
     fields.append("\"steps\":\(run.steps)")
     let test = run.test.keys.sorted().map { k in "\"\(k)\":\(jsonNumber(run.test[k]!))" }.joined(separator: ",")
     fields.append("\"test\":{\(test)}")
+    if !run.chosen.isEmpty {
+        let chosen = run.chosen.keys.sorted().map { k in "\"\(k)\":\(jsonNumber(run.chosen[k]!))" }.joined(separator: ",")
+        fields.append("\"chosen\":{\(chosen)}")
+    }
     let evals = run.history.evaluations.map { e in
         "{\"split\":\"\(e.split)\",\"step\":\(e.step),\"epoch\":\(e.epoch)," + e.metrics.keys.sorted().map { "\"\($0)\":\(jsonNumber(e.metrics[$0]!))" }.joined(separator: ",") + "}"
     }.joined(separator: ",")

@@ -45,7 +45,7 @@ import Testing
             var o = quickOptions(train: train, test: test, out: out, epochs: 25)
             o.learningRate = 0.01
             let run = try ForecastTask.train(o, progress: nil)
-            #expect(run.test["period"] == 16 && run.test["window"] == 16)
+            #expect(run.chosen["period"] == 16 && run.chosen["window"] == 16)
             #expect(run.test["rmse"]! < 0.5 * run.test["persistence_rmse"]!, "\(run.test)")
             #expect(run.test["rmse_recursive"]! < run.test["seasonal_naive_rmse"]! + 2, "\(run.test)")
             #expect(run.artifacts.actual.count == 30 && run.artifacts.forecast.count == 30)
@@ -67,7 +67,7 @@ import Testing
         var o = quickOptions(train: taskFixture("forecast/airline_train.csv"), test: taskFixture("forecast/airline_test.csv"), epochs: 20)
         o.learningRate = 0.01
         let run = try ForecastTask.train(o, progress: nil)
-        #expect(run.test["log"] == 1 && run.test["difference"] == 1 && run.test["period"] == 12)
+        #expect(run.chosen["log"] == 1 && run.chosen["difference"] == 1 && run.chosen["period"] == 12)
         #expect(abs(run.test["persistence_rmse"]! - 51.78) < 0.01)
         #expect(run.test["rmse"]! < run.test["persistence_rmse"]!, "\(run.test)")
     }
