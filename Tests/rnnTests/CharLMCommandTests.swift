@@ -150,6 +150,27 @@ import Testing
         #expect(e.status != 0 && e.stderr.contains("--embedding applies to charlm and classify and generate and seq2seq and tag, not forecast"), "\(e.stderr)")
     }
 
+    /// Output paths that cannot be written fail before training (they failed after it, losing
+    /// the run), naming the option and the folder.
+    @Test func unwritableOutputsFailBeforeTraining() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let train = dir.appendingPathComponent("train.txt")
+        try Self.text.write(to: train, atomically: true, encoding: .utf8)
+        let missing = dir.appendingPathComponent("no/such/folder").path
+        for (options, message) in [(["--out", missing + "/m.safetensors"], "--out \(missing)/m.safetensors: the folder \(missing) does not exist"),
+                                   (["--out", dir.path], "--out \(dir.path): is a folder; give a file name"),
+                                   (["--metrics", missing + "/m.json"], "--metrics \(missing)/m.json: the folder"),
+                                   (["--report", missing + "/r.html"], "--report \(missing)/r.html: the folder")] {
+            let r = try CLI.run(["train", "charlm", "--train", train.path, "--epochs", "50", "--hidden", "8", "--threads", "1"] + options)
+            #expect(r.status == 1 && r.stderr.contains(message) && !r.stdout.contains("trained"), "\(options): \(r.stderr)")
+        }
+        let u = try CLI.run(["unfold", "--out", missing + "/u.svg"])
+        #expect(u.status == 1 && u.stderr.contains("--out \(missing)/u.svg: the folder"), "\(u.stderr)")
+        let g = try CLI.run(["gradients", "--report", missing + "/g.html"])
+        #expect(g.status == 1 && g.stderr.contains("--report \(missing)/g.html: the folder"), "\(g.stderr)")
+    }
+
     /// Sizes that cannot fit in memory fail before anything is allocated (they crashed in
     /// the allocator, or woke the OOM killer), naming the options.
     @Test func modelTooLargeForMemoryIsRefused() throws {

@@ -42,7 +42,8 @@ func atomicWrite(_ data: Data, to url: URL, beforeRename: () throws(AtomicWriteE
     }
 
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-    guard fd >= 0 else { throw failure("create a temporary file", temporary) }
+    // Named by the target and its folder: the temporary name means nothing to the user.
+    guard fd >= 0 else { throw failure("create a file in \(directory)", target) }
     var isOpen = true
     var renamed = false
     defer {

@@ -47,6 +47,7 @@ struct Gradients: ParsableCommand {
     var report: String?
 
     func run() throws {
+        try requireWritableOutput(report, option: "report")
         if let model { return try measureSavedModel(model) }
         if data != nil { throw ValidationError("--data needs a MODEL argument") }
         var c = GradientExperimentConfiguration()

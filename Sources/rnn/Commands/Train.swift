@@ -38,6 +38,9 @@ struct Train: ParsableCommand {
         if let t = options.test { try requireFile(t) }
         if let r = options.resume { try requireFile(r) }
         try options.checkModelFitsInMemory()
+        try requireWritableOutput(options.out ?? "\(task).safetensors", option: "out")
+        try requireWritableOutput(options.metrics, option: "metrics")
+        try requireWritableOutput(options.report, option: "report")
         KernelConfiguration.threads = options.threads
         // Under mpirun (MPI trait): set up MPI here, on the main thread; every process trains,
         // rank 0 alone prints and writes. An error on any process ends the whole job.
@@ -102,6 +105,7 @@ struct Eval: ParsableCommand {
     func run() throws {
         try requireFile(model)
         try requireFile(test)
+        try requireWritableOutput(metrics, option: "metrics")
         KernelConfiguration.threads = threads
         var checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let task = try Tasks.task(of: checkpoint)

@@ -30,6 +30,7 @@ struct Unfold: ParsableCommand {
     }
 
     func run() throws {
+        try requireWritableOutput(out, option: "out")
         let graph = UnfoldedGraph(cell: CellKind(shortName: cell)!, steps: steps)
         let text = format == "dot" ? graph.dot : graph.svgDocument().standalone
         if let out {

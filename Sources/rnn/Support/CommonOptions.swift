@@ -145,6 +145,24 @@ func requireFile(_ path: String) throws {
     guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError("\(path): not readable") }
 }
 
+/// Checks, before any work, that a file can be written at `path` (given as `--option`): not a
+/// folder, in a folder that exists and is writable. Otherwise a long training run would end
+/// by failing to save what it learnt.
+func requireWritableOutput(_ path: String?, option: String) throws {
+    guard let path else { return }
+    var isDir: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+        throw CLIError("--\(option) \(path): is a folder; give a file name")
+    }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+        throw CLIError("--\(option) \(path): the folder \(folder) does not exist")
+    }
+    guard FileManager.default.isWritableFile(atPath: folder) else {
+        throw CLIError("--\(option) \(path): the folder \(folder) is not writable")
+    }
+}
+
 /// The bytes of an existing, readable file; errors name the path.
 func readFileData(_ path: String) throws -> Data {
     try requireFile(path)
