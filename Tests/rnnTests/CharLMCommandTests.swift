@@ -101,6 +101,11 @@ import Testing
         #expect(bad.status != 0 && bad.stderr.contains("lm.safetensors") && bad.stderr.contains("other vocabulary")
                     && bad.stderr.contains("\"z\" is new"), "\(bad.stderr)")
         #expect(try Data(contentsOf: model) == saved, "the checkpoint was overwritten")
+        // Other sizes: the message says which option differs, not only a tensor's shape.
+        let sizes = try CLI.run(["train", "charlm", "--train", train.path, "--resume", model.path, "--out", next.path,
+                                 "--epochs", "2"] + common.map { $0 == "16" ? "24" : $0 })
+        #expect(sizes.status != 0 && sizes.stderr.contains("cannot resume: this run's model differs from the checkpoint's")
+                    && sizes.stderr.contains("hiddenSize 16 in the checkpoint, 24 in this run"), "\(sizes.stderr)")
     }
 
     /// A model file whose tensors hold NaN is rejected by name (sampling from it printed

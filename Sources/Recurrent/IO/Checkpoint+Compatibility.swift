@@ -31,6 +31,20 @@ extension Checkpoint {
         }
     }
 
+    /// The entries of the `config` metadata (the model's sizes and options) that differ from
+    /// this run's, as "hiddenSize 16 in the checkpoint, 32 in this run"; empty when either
+    /// is missing or not a JSON object.
+    public func configDifferences(runWith metadata: [String: String]) -> [String] {
+        func object(_ json: String?) -> [String: Any]? {
+            json.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
+        guard let saved = object(self.metadata["config"]), let run = object(metadata["config"]) else { return [] }
+        return Set(saved.keys).union(run.keys).sorted().compactMap { key in
+            let a = saved[key].map { "\($0)" } ?? "none", b = run[key].map { "\($0)" } ?? "none"
+            return a == b ? nil : "\(key) \(a) in the checkpoint, \(b) in this run"
+        }
+    }
+
     /// "62 entries vs 64; 'é' is new" for two JSON lists of strings; otherwise a short note.
     private static func difference(_ saved: String, _ run: String) -> String {
         let decoder = JSONDecoder()

@@ -272,7 +272,15 @@ public final class Trainer<Model: TrainableModel> {
             throw CheckpointError("\(checkpoint.source): not a resumable checkpoint (no optimizer or trainer state)")
         }
         try checkpoint.checkCanResume(runWith: checkpointMetadata)
-        try model.load(stateDict: Dictionary(uniqueKeysWithValues: checkpoint.parameters))
+        do {
+            try model.load(stateDict: Dictionary(uniqueKeysWithValues: checkpoint.parameters))
+        } catch {
+            // A shape or a missing parameter: say which options made this run's model differ.
+            let differences = checkpoint.configDifferences(runWith: checkpointMetadata)
+            guard !differences.isEmpty else { throw error }
+            throw CheckpointError("\(checkpoint.source): cannot resume: this run's model differs from the checkpoint's ("
+                                  + differences.joined(separator: "; ") + "); give the options it was trained with")
+        }
         try optimizer.load(state: opt)
         var extra = checkpoint.resumable
         var best: [String: Tensor<Float>] = [:]
