@@ -23,6 +23,9 @@ import Testing
         #expect(e.status == 0 && e.stdout.contains("accuracy"), "\(e.stderr)")
         let p = try CLI.run(["predict", model], stdin: "k ae t\nd ao g\n")
         #expect(p.status == 0 && p.stdout.split(separator: "\n").count == 2, "\(p.stderr)")
+        let wide = try CLI.run(["predict", model, "--beam", "1000000000"], stdin: "k ae t\n")
+        #expect(wide.status != 0 && wide.stderr.contains("--beam must be in 1…1000, got 1000000000") && !wide.stderr.contains("Fatal"),
+                "\(wide.stderr)")
         // Windows line ends give the same predictions; invalid UTF-8 is an error with its line.
         let crlf = try CLI.run(["predict", model], stdin: "k ae t\r\nd ao g\r\n")
         #expect(crlf.status == 0 && crlf.stdout == p.stdout, "\(crlf.stdout) \(crlf.stderr)")

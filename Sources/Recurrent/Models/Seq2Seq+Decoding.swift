@@ -29,13 +29,20 @@ extension Seq2Seq {
         return out
     }
 
+    /// The widest beam ``beamSearch(_:width:)`` takes: each hypothesis is a row of every
+    /// decoding step's batch, and widths far beyond the target vocabulary gain nothing.
+    public static let maximumBeamWidth = 1000
+
     /// Beam search with `width` hypotheses per source, scored by total log-probability divided
     /// by length (the `<eos>` included) — length normalisation, so short outputs are not
     /// favoured. A hypothesis ends at `<eos>`; a source is done when `width` hypotheses have
     /// ended, or after ``Seq2SeqConfiguration/maxOutputLength`` steps (then the live ones
     /// count too). Returns the best hypothesis of each source, without `<eos>`. Width 1 is
-    /// greedy decoding.
+    /// greedy decoding; at most ``maximumBeamWidth``.
     public func beamSearch(_ sources: [[Int32]], width K: Int) throws -> [[Int32]] {
+        guard K <= Self.maximumBeamWidth else {
+            throw TrainingError("beam width \(K) is above the maximum of \(Self.maximumBeamWidth)")
+        }
         guard K > 1 else { return try greedy(sources) }
         guard !sources.isEmpty else { return [] }
         let wasTraining = isTraining

@@ -176,7 +176,9 @@ struct DecodingOptions: ParsableArguments {
     @Option(help: "Seq2seq: decode with this beam width instead of the model's (1 = greedy).") var beam: Int?
 
     func validate() throws {
-        if let beam, beam < 1 { throw ValidationError("--beam must be at least 1, got \(beam)") }
+        if let beam, !(1...Seq2Seq.maximumBeamWidth).contains(beam) {
+            throw ValidationError("--beam must be in 1…\(Seq2Seq.maximumBeamWidth), got \(beam)")
+        }
     }
 
     /// Sets the model's beam width; only seq2seq models decode with a beam.

@@ -64,6 +64,9 @@ struct TrainOptions: ParsableArguments {
         if threads < 1 { throw ValidationError("--threads must be at least 1") }
         if let f = validationFraction, !(f > 0 && f < 1) { throw ValidationError("--validation-fraction must be in (0, 1), got \(f)") }
         if let d = averageDecay, !(d >= 0 && d < 1) { throw ValidationError("--average must be in [0, 1), got \(d)") }
+        if let b = beam, b > Seq2Seq.maximumBeamWidth {
+            throw ValidationError("--beam must be in 1…\(Seq2Seq.maximumBeamWidth), got \(b)")
+        }
         if let c = clipNorm, !(c > 0 && c.isFinite) { throw ValidationError("--clip-norm must be positive, got \(c)") }
         if let p = patience, p < 0 { throw ValidationError("--patience must not be negative, got \(p)") }
         for (name, value, choices) in [("optimizer", optimizer, Self.optimizers), ("pooling", pooling, Self.poolings),

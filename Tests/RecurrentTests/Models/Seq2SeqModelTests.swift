@@ -80,6 +80,10 @@ import Testing
             #expect(beam.allSatisfy { $0.count <= 7 && !$0.contains(3) })
             #expect(try m.translate(sources, width: width, chunk: 2) == beam)
         }
+        // A width beyond the maximum is an error, not an allocation of width × batch rows.
+        #expect(throws: TrainingError("beam width 1001 is above the maximum of 1000")) {
+            try m.beamSearch(sources, width: Seq2Seq.maximumBeamWidth + 1)
+        }
     }
 
     @Test func greedyDecodingIsIndependentOfTheBatch() throws {
