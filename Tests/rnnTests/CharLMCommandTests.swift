@@ -34,6 +34,11 @@ import Testing
         #expect(p.status == 0 && p.stdout.split(separator: "\n").count == 2, "\(p.stderr)")
         let s = try CLI.run(["sample", model.path, "--length", "50", "--prime", "To"])
         #expect(s.status == 0 && s.stdout.count >= 50, "\(s.stderr)")
+        // Long samples are written in blocks as they are drawn: the same text, all of it.
+        let long = try CLI.run(["sample", model.path, "--length", "9000", "--prime", "To", "--seed", "5"])
+        let again = try CLI.run(["sample", model.path, "--length", "9000", "--prime", "To", "--seed", "5"])
+        #expect(long.status == 0 && long.stdout == again.stdout && long.stdout.hasPrefix("To") && long.stdout.hasSuffix("\n"))
+        #expect(long.stdout.count == 2 + 9000 + 1, "\(long.stdout.count) characters")
         for (options, message) in [(["--top-k", "0"], "--top-k must be at least 1"),
                                    (["--temperature", "inf"], "--temperature must be positive and finite"),
                                    (["--temperature", "0"], "--temperature must be positive and finite")] {

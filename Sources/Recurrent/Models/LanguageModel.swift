@@ -118,6 +118,20 @@ public final class LanguageModel: TrainableModel {
     /// `excluding` (e.g. the unknown-character id) is never drawn.
     public func sample(prime: [Int32], length: Int, temperature: Double = 1, topK: Int? = nil,
                        excluding: Int32? = nil, using rng: inout RandomGenerator) throws -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(min(length, 1 << 20))
+        try sample(prime: prime, length: length, temperature: temperature, topK: topK, excluding: excluding, using: &rng) {
+            out.append($0)
+        }
+        return out
+    }
+
+    /// ``sample(prime:length:temperature:topK:excluding:using:)`` handing each token to
+    /// `emit` as it is drawn, keeping none: memory does not grow with `length`, and a
+    /// caller can print a long sample as it comes.
+    public func sample(prime: [Int32], length: Int, temperature: Double = 1, topK: Int? = nil,
+                       excluding: Int32? = nil, using rng: inout RandomGenerator,
+                       emit: (Int32) throws -> Void) throws {
         guard !prime.isEmpty else { throw TrainingError("sampling needs a non-empty prime") }
         guard temperature > 0 else { throw TrainingError("temperature must be positive, got \(temperature)") }
         let wasTraining = isTraining
@@ -126,16 +140,14 @@ public final class LanguageModel: TrainableModel {
         carriedState = nil
         var z = try InferenceMode.run { try logits(prime, steps: prime.count, batch: 1) }
         var last = Array(z.scalars.suffix(configuration.vocabularySize))
-        var out: [Int32] = []
         for _ in 0..<length {
             if let x = excluding, Int(x) < last.count { last[Int(x)] = -.infinity }
             let next = Self.draw(from: last, temperature: temperature, topK: topK, using: &rng)
-            out.append(next)
+            try emit(next)
             z = try logits([next], steps: 1, batch: 1)
             last = z.scalars
         }
         carriedState = nil
-        return out
     }
 
     static func draw(from logits: [Float], temperature: Double, topK: Int?, using rng: inout RandomGenerator) -> Int32 {

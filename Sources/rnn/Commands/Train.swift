@@ -164,9 +164,21 @@ struct Sample: ParsableCommand {
         let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let (lm, vocab) = try CharLMTask.load(checkpoint)
         var rng = RandomGenerator(seed: seed)
-        let ids = try lm.sample(prime: vocab.encode(prime), length: length, temperature: temperature, topK: topK,
-                                excluding: vocab.unknownID, using: &rng)
-        print(prime + vocab.decode(ids))
+        // Written as it is drawn (in blocks of 4 KiB), so a long sample neither waits to the
+        // end nor keeps every character in memory.
+        let primeIDs = try vocab.encode(prime)
+        var pending = prime
+        func flush() {
+            FileHandle.standardOutput.write(Data(pending.utf8))
+            pending = ""
+        }
+        try lm.sample(prime: primeIDs, length: length, temperature: temperature, topK: topK,
+                      excluding: vocab.unknownID, using: &rng) { id in
+            pending += vocab.decode([id])
+            if pending.utf8.count >= 4096 { flush() }
+        }
+        pending += "\n"
+        flush()
     }
 }
 
