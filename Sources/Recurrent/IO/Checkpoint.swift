@@ -76,8 +76,8 @@ public struct Checkpoint: Sendable {
             let t = try file.tensor(name, as: Float.self)
             // A model, optimizer or resumable tensor holding NaN or ±inf would run and print
             // garbage (or poison a resumed run); training never saves one.
-            guard t.isFinite else {
-                throw CheckpointError("\(url.path): tensor '\(name)' holds NaN or infinite values (\(t.nonFiniteCount) of \(t.count)); the file is corrupt")
+            if let problem = t.nonFiniteDescription {
+                throw CheckpointError("\(url.path): tensor '\(name)' \(problem); the file is corrupt")
             }
             if name.hasPrefix("optimizer.") { opt[String(name.dropFirst(10))] = t }
             else if name.hasPrefix("state.") { resumable.tensors[String(name.dropFirst(6))] = t }

@@ -20,8 +20,8 @@ extension Module {
                 throw ModuleError.missingParameter("\(name)' in '\(url.lastPathComponent)")
             }
             let value = try file.tensor(name, as: Scalar.self)
-            guard value.isFinite else {
-                throw ShapeError("\(url.lastPathComponent): parameter '\(name)' holds NaN or infinite values (\(value.nonFiniteCount) of \(value.count))")
+            if let problem = value.nonFiniteDescription {
+                throw ShapeError("\(url.lastPathComponent): parameter '\(name)' \(problem)")
             }
             values[name] = value
         }

@@ -218,8 +218,7 @@ public struct ClassifyData {
         let table = try Table.csv(text, file: file)
         guard table.column("label") == nil else { return try LabelledSeries.parse(text, file: file, featureColumns: featureNames) }
         // Add an empty-label column so that the reader's checks (columns, contiguity, t) apply.
-        // "\r\n" is one Character: split at it as well as at "\n".
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map(String.init)
+        var lines = TextFile.splitLines(text[...]).map { String($0.text) }
         var first = true
         for i in lines.indices where !lines[i].allSatisfy(\.isWhitespace) {
             lines[i] += first ? ",label" : ",?"

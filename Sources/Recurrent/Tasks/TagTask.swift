@@ -125,12 +125,11 @@ public enum TagTask: RNNTask {
 
     /// The 1-based line of the first `tag` in sentence `index` (nil if it cannot be found).
     private static func lineOfTag(sentence index: Int, tag: String, in url: URL) -> Int? {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+        guard let text = try? TextFile.read(url) else { return nil }
         var sentence = 0, inSentence = false
-        // "\r\n" is one Character: split at it as well as at "\n".
-        for (n, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
-            let blank = line.allSatisfy(\.isWhitespace)
-            if blank {
+        for numbered in TextFile.splitLines(TextFile.withoutByteOrderMark(text)) {
+            let line = numbered.text
+            if numbered.isBlank {
                 if inSentence { sentence += 1 }
                 inSentence = false
                 continue
@@ -139,7 +138,7 @@ public enum TagTask: RNNTask {
             inSentence = true
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
             let gold = columns.count == 10 ? columns[3] : columns[columns.count - 1]
-            if sentence == index, gold.trimmingCharacters(in: .whitespaces) == tag { return n + 1 }
+            if sentence == index, gold.trimmingCharacters(in: .whitespaces) == tag { return numbered.number }
         }
         return nil
     }

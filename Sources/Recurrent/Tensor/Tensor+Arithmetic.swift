@@ -35,8 +35,13 @@ extension Tensor {
     public var maxAbs: Double { withUnsafeBufferPointer { Scalar._maxabs($0.count, $0.baseAddress!) } }
     /// Whether every element is finite.
     public var isFinite: Bool { maxAbs.isFinite }
-    /// How many elements are NaN or ±inf (for error messages; not a hot path).
-    public var nonFiniteCount: Int { withUnsafeBufferPointer { $0.reduce(0) { $1.isFinite ? $0 : $0 + 1 } } }
+    /// nil when every element is finite, else "holds NaN or infinite values (k of n)" for an
+    /// error message about a loaded tensor (not a hot path).
+    public var nonFiniteDescription: String? {
+        if isFinite { return nil }
+        let k = withUnsafeBufferPointer { $0.reduce(0) { $1.isFinite ? $0 : $0 + 1 } }
+        return "holds NaN or infinite values (\(k) of \(count))"
+    }
 
     /// Elementwise map into a new tensor.
     public func map(_ f: (Scalar) -> Scalar) -> Tensor {

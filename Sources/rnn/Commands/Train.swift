@@ -164,21 +164,21 @@ struct Sample: ParsableCommand {
         let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let (lm, vocab) = try CharLMTask.load(checkpoint)
         var rng = RandomGenerator(seed: seed)
-        // Written as it is drawn (in blocks of 4 KiB), so a long sample neither waits to the
-        // end nor keeps every character in memory.
+        // Written as it is drawn, 4096 characters at a time, so a long sample neither waits
+        // to the end nor keeps every character in memory.
         let primeIDs = try vocab.encode(prime)
-        var pending = prime
-        func flush() {
-            FileHandle.standardOutput.write(Data(pending.utf8))
-            pending = ""
-        }
+        FileHandle.standardOutput.write(Data(prime.utf8))
+        var pending: [Int32] = []
+        pending.reserveCapacity(4096)
         try lm.sample(prime: primeIDs, length: length, temperature: temperature, topK: topK,
                       excluding: vocab.unknownID, using: &rng) { id in
-            pending += vocab.decode([id])
-            if pending.utf8.count >= 4096 { flush() }
+            pending.append(id)
+            if pending.count == 4096 {
+                FileHandle.standardOutput.write(Data(vocab.decode(pending).utf8))
+                pending.removeAll(keepingCapacity: true)
+            }
         }
-        pending += "\n"
-        flush()
+        FileHandle.standardOutput.write(Data((vocab.decode(pending) + "\n").utf8))
     }
 }
 
