@@ -92,6 +92,8 @@ void rk_s_sigmoid(long n, const float *x, float *y) { rk_ew()->s_sigmoid(n, x, y
 void rk_s_tanh(long n, const float *x, float *y) { rk_ew()->s_tanh(n, x, y); }
 void rk_s_relu(long n, const float *x, float *y) { rk_ew()->s_relu(n, x, y); }
 void rk_s_exp(long n, const float *x, float *y) { rk_ew()->s_exp(n, x, y); }
+void rk_s_gate_sigmoid(long n, const float *x, float *y) { rk_ew()->s_gate_sigmoid(n, x, y); }
+void rk_s_gate_tanh(long n, const float *x, float *y) { rk_ew()->s_gate_tanh(n, x, y); }
 void rk_s_sigmoid_backward(long n, const float *y, float *g) { rk_ew()->s_sigmoid_backward(n, y, g); }
 void rk_s_tanh_backward(long n, const float *y, float *g) { rk_ew()->s_tanh_backward(n, y, g); }
 void rk_s_relu_backward(long n, const float *y, float *g) { rk_ew()->s_relu_backward(n, y, g); }

@@ -8,6 +8,8 @@ typedef struct rk_ew_table {
     void (*s_tanh)(long, const float *, float *);
     void (*s_relu)(long, const float *, float *);
     void (*s_exp)(long, const float *, float *);
+    void (*s_gate_sigmoid)(long, const float *, float *);
+    void (*s_gate_tanh)(long, const float *, float *);
     void (*s_sigmoid_backward)(long, const float *, float *);
     void (*s_tanh_backward)(long, const float *, float *);
     void (*s_relu_backward)(long, const float *, float *);

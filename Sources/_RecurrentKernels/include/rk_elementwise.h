@@ -48,6 +48,11 @@ double rk_d_maxabs(long n, const double *x);
 void rk_s_exp(long n, const float *x, float *y);
 void rk_d_exp(long n, const double *x, double *y);
 
+/// The gate activations of the fused float cells (rk_sigmoidf_gate, rk_tanhf_gate in
+/// rk_vecmath.h: a rational tanh, absolute accuracy ≤ 4e-7), on this path, for tests.
+void rk_s_gate_sigmoid(long n, const float *x, float *y);
+void rk_s_gate_tanh(long n, const float *x, float *y);
+
 /// Instruction-set path of the elementwise kernels (0 = portable, 1 = AVX2+FMA,
 /// 2 = AVX-512; same numbering as RK_ISA_* in rk_gemm.h). The best supported path is
 /// chosen once, at first use, unless the environment variable

@@ -336,6 +336,58 @@ struct ElementwiseTests {
         #expect(zip(tp, tn).allSatisfy { $0 == -$1 })
     }
 
+    /// The fused cells' gate tanh (rational, no exp): absolute error ≤ 5e-7 (exhaustively over
+    /// |x| ≤ 30: 3.1e-7 AVX2, 3.7e-7 portable), ≤ 8 ulp wherever the result is a normal float
+    /// (exhaustively 5.2 / 6.3 ulp, the largest near ±1), tiny x to itself; exactly odd,
+    /// never beyond ±1, and ±1 from the clamp point on.
+    @Test("float gate tanh: abs err ≤ 5e-7 (measured 3.1e-7), ≤ 8 ulp, odd, |y| ≤ 1", arguments: isas)
+    func floatGateTanhAccuracy(isa: Int32) throws {
+        let xs = floatInputs + grid(8.9, 9.1, count: 20_001).map { Float($0) }
+        let y = withISA(isa) { apply(rk_s_gate_tanh, xs) }
+        var err = FloatErrors()
+        for (x, v) in zip(xs, y) { err.add(x: x, got: v, ref: tanh(Double(x)), absLo: -30, absHi: 30) }
+        print("measured: \(isaNames[Int(isa)]) float gate tanh max abs \(fmt(err.maxAbs)) at \(err.maxAbsAt), max \(fmt(err.maxULP)) ulp at \(err.maxULPAt)")
+        #expect(err.specialMismatches.isEmpty, "\(err.specialMismatches)")
+        #expect(err.maxAbs <= 5e-7)
+        #expect(err.maxULP <= 8)
+        #expect(y.allSatisfy { $0.isNaN || abs($0) <= 1 }, "|tanh| ≤ 1")
+        let t = withISA(isa) {
+            apply(rk_s_gate_tanh, [.infinity, -.infinity, -0.0, subnormalFloat, 1e-10, 9.0, -9.0, 9.01, .nan])
+        }
+        #expect(t[0] == 1 && t[1] == -1 && t[5] == 1 && t[6] == -1 && t[7] == 1)
+        #expect(t[2] == 0 && t[2].sign == .minus, "tanh(−0) = −0")
+        #expect(t[3] == subnormalFloat && t[4] == 1e-10, "tanh(x) = x for tiny x")
+        #expect(t[8].isNaN)
+        let pos = grid(0, 12, count: 20_001).map { Float($0) }
+        let tp = withISA(isa) { apply(rk_s_gate_tanh, pos) }
+        let tn = withISA(isa) { apply(rk_s_gate_tanh, pos.map { -$0 }) }
+        #expect(zip(tp, tn).allSatisfy { $0 == -$1 }, "exactly odd")
+    }
+
+    /// The fused cells' gate sigmoid, (1 + tanh(x/2))/2 with the gate tanh: absolute error
+    /// ≤ 3e-7 (exhaustively over |x| ≤ 30: 1.8e-7 AVX2, 2.2e-7 portable), ≤ 5 ulp for x ≥ 0
+    /// (exhaustively 3.0 / 3.6); no relative accuracy for large negative x (0 below ≈ −18).
+    @Test("float gate sigmoid: abs err ≤ 3e-7 (measured 1.8e-7), ≤ 5 ulp for x ≥ 0, in [0, 1]",
+          arguments: isas)
+    func floatGateSigmoidAccuracy(isa: Int32) throws {
+        let y = withISA(isa) { apply(rk_s_gate_sigmoid, floatInputs) }
+        var all = FloatErrors(), nonNegative = FloatErrors()
+        for (x, v) in zip(floatInputs, y) where !x.isNaN {
+            let r = refSigmoid(Double(x))
+            if x >= 0 { nonNegative.add(x: x, got: v, ref: r, absLo: 0, absHi: 30) }
+            let e = abs(Double(v) - r)
+            if e > all.maxAbs { all.maxAbs = e; all.maxAbsAt = Double(x) }
+        }
+        print("measured: \(isaNames[Int(isa)]) float gate sigmoid max abs \(fmt(all.maxAbs)) at \(all.maxAbsAt), max \(fmt(nonNegative.maxULP)) ulp (x ≥ 0) at \(nonNegative.maxULPAt)")
+        #expect(nonNegative.specialMismatches.isEmpty, "\(nonNegative.specialMismatches)")
+        #expect(all.maxAbs <= 3e-7)
+        #expect(nonNegative.maxULP <= 5)
+        #expect(y.allSatisfy { $0.isNaN || ($0 >= 0 && $0 <= 1) }, "sigmoid in [0, 1]")
+        let s = withISA(isa) { apply(rk_s_gate_sigmoid, [.infinity, -.infinity, 0, -0.0, 100, -100, .nan]) }
+        #expect(s[0] == 1 && s[1] == 0 && s[2] == 0.5 && s[3] == 0.5 && s[4] == 1 && s[5] == 0)
+        #expect(s[6].isNaN)
+    }
+
     /// float exp relative error ≤ 4 ulp where the result is a normal float, x ∈ [−87.3, 88.7]
     /// (measured 0.95 ulp portable, 0.99 ulp AVX2; exhaustively over |x| ≤ 30: 0.98 / 1.01);
     /// overflow → +inf, underflow gradual (within one subnormal step) → 0.
