@@ -63,6 +63,13 @@ import Testing
         let p = try CLI.run(["predict", model], stdin: series + "\r\n")
         #expect(p.status == 0 && p.stdout.split(separator: "\n").count == 1 && Double(p.stdout.split(separator: "\n")[0]) != nil,
                 "\(p.stdout) \(p.stderr)")
+        // A bad line is named by where it came from: standard input, or the --input file.
+        let bad = try CLI.run(["predict", model], stdin: series + "\n" + series + ",x\n")
+        #expect(bad.status != 0 && bad.stderr.contains("<stdin>:2: 'x' is not a number"), "\(bad.stderr)")
+        let badFile = dir.appendingPathComponent("history.txt")
+        try (series + ",x\n").write(to: badFile, atomically: true, encoding: .utf8)
+        let badInput = try CLI.run(["predict", model, "--input", badFile.path])
+        #expect(badInput.status != 0 && badInput.stderr.contains("history.txt:1: 'x' is not a number"), "\(badInput.stderr)")
     }
 
     @Test func truncatedModelIsRejectedAndLeftAlone() throws {

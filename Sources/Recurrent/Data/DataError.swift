@@ -16,6 +16,15 @@ public struct DataError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = ErrorText.abbreviated(message)
     }
 
+    /// The file name that errors in the input lines of a task's `predict` carry; a caller
+    /// that knows where the lines came from puts that in its place (`named(_:)`).
+    public static let predictionInput = "<input>"
+
+    /// This error with `source` in place of `DataError.predictionInput`; others unchanged.
+    public func named(_ source: String) -> DataError {
+        file == DataError.predictionInput ? DataError(file: source, line: line, message) : self
+    }
+
     public var description: String {
         let location = [file, line.map(String.init)].compactMap { $0 }.joined(separator: ":")
         return location.isEmpty ? message : "\(location): \(message)"

@@ -179,7 +179,7 @@ public enum ClassifyTask: RNNTask {
             return try ExampleBatches<ClassificationBatch>.sequential(examples.count, batchSize: 256) { try examples.batch($0) }
                 .flatMap { try model.predict($0.input).map { data.labels[$0] } }
         case .series:
-            let series = try data.parseUnlabelledSeries(inputs.joined(separator: "\n"), file: "<input>")
+            let series = try data.parseUnlabelledSeries(inputs.joined(separator: "\n"), file: DataError.predictionInput)
             let examples = LabelledExamples(features: series.map { data.standardize($0) }, featureCount: data.featureNames.count,
                                             labels: series.map { _ in 0 })
             let predictions = try ExampleBatches<ClassificationBatch>.sequential(examples.count, batchSize: 256) { try examples.batch($0) }

@@ -232,14 +232,14 @@ public enum ForecastTask: RNNTask {
         return try inputs.enumerated().map { i, line in
             var values: [Double] = []
             for f in line.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-                guard let v = Double(f), v.isFinite else { throw DataError(file: "<input>", line: i + 1, "'\(f)' is not a number") }
+                guard let v = Double(f), v.isFinite else { throw DataError(file: DataError.predictionInput, line: i + 1, "'\(f)' is not a number") }
                 guard t.scale.admits(v) else {
-                    throw DataError(file: "<input>", line: i + 1, "value \(f) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
+                    throw DataError(file: DataError.predictionInput, line: i + 1, "value \(f) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
                 }
                 values.append(v)
             }
             guard values.count >= need else {
-                throw DataError(file: "<input>", line: i + 1, "\(values.count) values given; the model needs at least \(need)")
+                throw DataError(file: DataError.predictionInput, line: i + 1, "\(values.count) values given; the model needs at least \(need)")
             }
             return try forecaster.continuation(of: values, steps: forecaster.setup.horizon)
                 .map { String(format: "%.6g", $0) }.joined(separator: ",")

@@ -151,7 +151,7 @@ public enum GenerateTask: RNNTask {
         return try inputs.enumerated().map { i, line in
             let label = line.trimmingCharacters(in: .whitespaces)
             guard let id = labels.firstIndex(of: label) else {
-                throw DataError(file: "<input>", line: i + 1, "unknown label '\(label)' (the model's labels: \(labels.joined(separator: ", ")))")
+                throw DataError(file: DataError.predictionInput, line: i + 1, "unknown label '\(label)' (the model's labels: \(labels.joined(separator: ", ")))")
             }
             var rng = RandomGenerator(seed: UInt64(i))
             return vocab.decode(try model.sample(condition: oneHot(id, labels.count), start: end, end: end, maxLength: 300,

@@ -101,7 +101,8 @@ public protocol RNNTask {
     static func train(_ options: TaskOptions, progress: ((TrainingProgress) -> Void)?) throws -> TaskRun
     /// Test metrics of a saved model on a file of the task's format.
     static func evaluate(_ model: Checkpoint, test: URL) throws -> [String: Double]
-    /// One prediction per input line.
+    /// One prediction per input line. Errors in a line are `DataError`s in the file
+    /// `DataError.predictionInput`, with the line's number.
     static func predict(_ model: Checkpoint, inputs: [String]) throws -> [String]
     /// Backpropagates the loss of the first batch of `data` through a saved model and returns
     /// what BPTT did at each time step of every recurrent layer (`rnn gradients MODEL --data FILE`).

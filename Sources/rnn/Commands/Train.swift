@@ -133,13 +133,20 @@ struct Predict: ParsableCommand {
         var checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
         let task = try Tasks.task(of: checkpoint)
         try decoding.apply(to: &checkpoint, task: task.name)
+        let source = input ?? "<stdin>"
         let lines: [String]
         if let input {
-            lines = try InputLines.decode(readFileData(input), source: input)
+            lines = try InputLines.decode(readFileData(input), source: source)
         } else {
-            lines = try InputLines.decode(FileHandle.standardInput.readDataToEndOfFile(), source: "<stdin>")
+            lines = try InputLines.decode(FileHandle.standardInput.readDataToEndOfFile(), source: source)
         }
-        for p in try InferenceMode.run({ try task.predict(checkpoint, inputs: lines) }) { print(p) }
+        let predictions: [String]
+        do {
+            predictions = try InferenceMode.run { try task.predict(checkpoint, inputs: lines) }
+        } catch let error as DataError {
+            throw error.named(source)
+        }
+        for p in predictions { print(p) }
     }
 }
 
