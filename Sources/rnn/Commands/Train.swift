@@ -134,12 +134,8 @@ struct Predict: ParsableCommand {
         let task = try Tasks.task(of: checkpoint)
         try decoding.apply(to: &checkpoint, task: task.name)
         let source = input ?? "<stdin>"
-        let lines: [String]
-        if let input {
-            lines = try InputLines.decode(readFileData(input), source: source)
-        } else {
-            lines = try InputLines.decode(FileHandle.standardInput.readDataToEndOfFile(), source: source)
-        }
+        let data = try input.map(readFileData) ?? FileHandle.standardInput.readDataToEndOfFile()
+        let lines = try InputLines.decode(data, source: source)
         let predictions: [String]
         do {
             predictions = try InferenceMode.run { try task.predict(checkpoint, inputs: lines) }

@@ -81,20 +81,18 @@ struct TrainOptions: ParsableArguments {
     static let poolings = SequencePooling.allCases.map(\.rawValue)
     static let attentions = ["none", "dot", "general"]
 
-    /// The options that only some tasks read, with those tasks: given to another task they
-    /// would be ignored without a word.
-    static let taskSpecific: [(option: String, tasks: [String])] = [
-        ("window", ["forecast"]), ("horizon", ["forecast"]), ("pooling", ["classify", "forecast"]),
-        ("attention", ["seq2seq"]), ("beam", ["seq2seq"]), ("bptt", ["charlm"]), ("anneal", ["charlm"]),
-        ("embedding", ["charlm", "classify", "generate", "seq2seq", "tag"]),
-    ]
+    /// The options that only some tasks read, whether each was given, and those tasks:
+    /// given to another task they would be ignored without a word.
+    private var taskSpecific: [(option: String, given: Bool, tasks: [String])] {
+        [("window", window != nil, ["forecast"]), ("horizon", horizon != nil, ["forecast"]),
+         ("pooling", pooling != nil, ["classify", "forecast"]), ("attention", attention != nil, ["seq2seq"]),
+         ("beam", beam != nil, ["seq2seq"]), ("bptt", bptt != nil, ["charlm"]), ("anneal", anneal != nil, ["charlm"]),
+         ("embedding", embedding != nil, ["charlm", "classify", "generate", "seq2seq", "tag"])]
+    }
 
     /// Throws when an option given is one that `task` does not read.
     func checkApplies(to task: String) throws {
-        let given: [String: Bool] = ["window": window != nil, "horizon": horizon != nil, "pooling": pooling != nil,
-                                     "attention": attention != nil, "beam": beam != nil, "bptt": bptt != nil,
-                                     "anneal": anneal != nil, "embedding": embedding != nil]
-        for (option, tasks) in Self.taskSpecific where given[option] == true && !tasks.contains(task) {
+        for (option, given, tasks) in taskSpecific where given && !tasks.contains(task) {
             throw ValidationError("--\(option) applies to \(tasks.joined(separator: " and ")), not \(task)")
         }
     }
@@ -191,14 +189,14 @@ func writeMetrics(_ run: TaskRun, to path: String) throws {
     fields.append(String(format: "\"seconds\":%.3f", run.seconds))
     fields.append("\"epochs\":\(run.epochs)")
     fields.append("\"steps\":\(run.steps)")
-    let test = run.test.keys.sorted().map { k in "\"\(k)\":\(jsonNumber(run.test[k]!))" }.joined(separator: ",")
-    fields.append("\"test\":{\(test)}")
-    if !run.chosen.isEmpty {
-        let chosen = run.chosen.keys.sorted().map { k in "\"\(k)\":\(jsonNumber(run.chosen[k]!))" }.joined(separator: ",")
-        fields.append("\"chosen\":{\(chosen)}")
+    /// "\"a\":1,\"b\":null" — the members of a JSON object, keys sorted.
+    func members(_ values: [String: Double]) -> String {
+        values.keys.sorted().map { "\"\($0)\":\(jsonNumber(values[$0]!))" }.joined(separator: ",")
     }
+    fields.append("\"test\":{\(members(run.test))}")
+    if !run.chosen.isEmpty { fields.append("\"chosen\":{\(members(run.chosen))}") }
     let evals = run.history.evaluations.map { e in
-        "{\"split\":\"\(e.split)\",\"step\":\(e.step),\"epoch\":\(e.epoch)," + e.metrics.keys.sorted().map { "\"\($0)\":\(jsonNumber(e.metrics[$0]!))" }.joined(separator: ",") + "}"
+        "{\"split\":\"\(e.split)\",\"step\":\(e.step),\"epoch\":\(e.epoch),\(members(e.metrics))}"
     }.joined(separator: ",")
     fields.append("\"validation\":[\(evals)]")
     try atomicWrite(Data(("{" + fields.joined(separator: ",") + "}\n").utf8), to: URL(fileURLWithPath: path))
