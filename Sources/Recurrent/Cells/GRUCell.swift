@@ -21,7 +21,7 @@ public enum GRUCell {
         hp: UnsafeMutablePointer<S>, biasHH: UnsafePointer<S>, gates: UnsafeMutablePointer<S>,
         hPrev: UnsafePointer<S>, h: UnsafeMutablePointer<S>
     ) {
-        S._gruForward(batch, hidden, t, lengths, xp, 3 * hidden, hp, biasHH, gates, hPrev, h)
+        S.gruForward(batch, hidden, t, lengths, xp, 3 * hidden, hp, biasHH, gates, hPrev, h)
     }
 
     /// Writes the input-side and recurrent-side gate gradients; leaves δh ⊙ z in `dh`.
@@ -31,6 +31,6 @@ public enum GRUCell {
         hp: UnsafePointer<S>, hPrev: UnsafePointer<S>, dy: UnsafePointer<S>?, ldy: Int,
         dh: UnsafeMutablePointer<S>, dInput: UnsafeMutablePointer<S>, dHidden: UnsafeMutablePointer<S>
     ) {
-        S._gruBackward(batch, hidden, t, lengths, gates, hp, hPrev, dy, ldy, dh, dInput, dHidden)
+        S.gruBackward(batch, hidden, t, lengths, gates, hp, hPrev, dy, ldy, dh, dInput, dHidden)
     }
 }

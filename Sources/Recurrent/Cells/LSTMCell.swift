@@ -24,7 +24,7 @@ public enum LSTMCell {
         batch: Int, hidden: Int, t: Int, lengths: UnsafePointer<Int32>?, gates: UnsafeMutablePointer<S>,
         cPrev: UnsafePointer<S>, hPrev: UnsafePointer<S>, c: UnsafeMutablePointer<S>, h: UnsafeMutablePointer<S>
     ) {
-        S._lstmForward(batch, hidden, t, lengths, gates, cPrev, hPrev, c, h)
+        S.lstmForward(batch, hidden, t, lengths, gates, cPrev, hPrev, c, h)
     }
 
     /// Turns ∂L/∂h_t (carried `dh` + this step's `dy`) and ∂L/∂c_t into the gate
@@ -35,6 +35,6 @@ public enum LSTMCell {
         cPrev: UnsafePointer<S>, c: UnsafePointer<S>, dy: UnsafePointer<S>?, ldy: Int,
         dh: UnsafeMutablePointer<S>, dc: UnsafeMutablePointer<S>, dGates: UnsafeMutablePointer<S>
     ) {
-        S._lstmBackward(batch, hidden, t, lengths, gates, cPrev, c, dy, ldy, dh, dc, dGates)
+        S.lstmBackward(batch, hidden, t, lengths, gates, cPrev, c, dy, ldy, dh, dc, dGates)
     }
 }

@@ -15,7 +15,7 @@ public enum RNNCell {
         batch: Int, hidden: Int, t: Int, lengths: UnsafePointer<Int32>?, relu: Bool,
         pre: UnsafePointer<S>, hPrev: UnsafePointer<S>, h: UnsafeMutablePointer<S>
     ) {
-        S._rnnForward(batch, hidden, t, lengths, relu ? 2 : 1, pre, hPrev, h)
+        S.rnnForward(batch, hidden, t, lengths, relu ? 2 : 1, pre, hPrev, h)
     }
 
     @inline(__always)
@@ -24,6 +24,6 @@ public enum RNNCell {
         h: UnsafePointer<S>, dy: UnsafePointer<S>?, ldy: Int, dh: UnsafeMutablePointer<S>,
         dPre: UnsafeMutablePointer<S>
     ) {
-        S._rnnBackward(batch, hidden, t, lengths, relu ? 2 : 1, h, dy, ldy, dh, dPre)
+        S.rnnBackward(batch, hidden, t, lengths, relu ? 2 : 1, h, dy, ldy, dh, dPre)
     }
 }

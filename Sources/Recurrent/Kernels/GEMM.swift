@@ -23,7 +23,7 @@ public func gemm<S: TensorScalar>(
     a.withUnsafeBufferPointer { pa in
         b.withUnsafeBufferPointer { pb in
             c.withUnsafeMutableBufferPointer { pc in
-                S._gemm(ta == .transposed, tb == .transposed, m, n, k, alpha,
+                S.gemm(ta == .transposed, tb == .transposed, m, n, k, alpha,
                         pa.baseAddress!, lda, pb.baseAddress!, ldb, beta, pc.baseAddress!, n)
             }
         }

@@ -13,14 +13,14 @@ public final class PackedMatrix<S: TensorScalar> {
     public init(k: Int, n: Int) {
         self.k = k
         self.n = n
-        capacity = S._packedSize(k, n)
+        capacity = S.packedSize(k, n)
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(capacity, 1) * MemoryLayout<S>.stride, alignment: 64)
         buffer = raw.bindMemory(to: S.self, capacity: max(capacity, 1))
     }
 
     /// Packs op(B) from a row-major buffer (B is K×N, or N×K when `transpose`).
     public func pack(_ b: UnsafePointer<S>, ld: Int, transpose: Bool) {
-        S._packB(transpose, k, n, b, ld, buffer)
+        S.packB(transpose, k, n, b, ld, buffer)
     }
 
     /// Packs op(B) from a tensor.
@@ -35,7 +35,7 @@ public final class PackedMatrix<S: TensorScalar> {
     @inlinable @inline(__always)
     public func multiply(_ a: UnsafePointer<S>, lda: Int, transposeA: Bool = false, m: Int,
                          into c: UnsafeMutablePointer<S>, ldc: Int, alpha: S = 1, beta: S = 0) {
-        S._gemmPacked(transposeA, m, n, k, alpha, a, lda, UnsafePointer(buffer), beta, c, ldc)
+        S.gemmPacked(transposeA, m, n, k, alpha, a, lda, UnsafePointer(buffer), beta, c, ldc)
     }
 
     deinit { UnsafeMutableRawPointer(buffer).deallocate() }

@@ -68,7 +68,7 @@ public final class Embedding<Scalar: TensorScalar>: Module {
         dy.withUnsafeBufferPointer { g in
             weight.gradient.withUnsafeMutableBufferPointer { dw in
                 for (n, id) in ids.enumerated() where id != pad {
-                    Scalar._axpy(d, 1, g.baseAddress! + n * d, dw.baseAddress! + Int(id) * d)
+                    Scalar.axpy(d, 1, g.baseAddress! + n * d, dw.baseAddress! + Int(id) * d)
                 }
             }
         }

@@ -61,16 +61,16 @@ final class GradientRecorder<S: TensorScalar> {
                             batch: Int, gateWidth g: Int, hidden: Int, input: Int) {
         let p = term.reserve(g * max(hidden, input))
         if let nBlockInput {  // GRU, reset before the product: W_hn multiplies r ⊙ h_{t−1}
-            S._gemm(true, false, g - hidden, hidden, batch, 1, dGates, g, hPrev, hidden, 0, p, hidden)
-            S._gemm(true, false, hidden, hidden, batch, 1, dGates + g - hidden, g, nBlockInput, hidden, 0,
+            S.gemm(true, false, g - hidden, hidden, batch, 1, dGates, g, hPrev, hidden, 0, p, hidden)
+            S.gemm(true, false, hidden, hidden, batch, 1, dGates + g - hidden, g, nBlockInput, hidden, 0,
                     p + (g - hidden) * hidden, hidden)
         } else {
-            S._gemm(true, false, g, hidden, batch, 1, dGates, g, hPrev, hidden, 0, p, hidden)
+            S.gemm(true, false, g, hidden, batch, 1, dGates, g, hPrev, hidden, 0, p, hidden)
         }
-        record.recurrentWeightContributionNorms[t] = S._sumsq(g * hidden, p).squareRoot()
-        recurrentSum.withUnsafeMutableBufferPointer { S._axpy(g * hidden, 1, p, $0.baseAddress!) }
-        S._gemm(true, false, g, input, batch, 1, dGatesInput, g, x, input, 0, p, input)
-        record.inputWeightContributionNorms[t] = S._sumsq(g * input, p).squareRoot()
-        inputSum.withUnsafeMutableBufferPointer { S._axpy(g * input, 1, p, $0.baseAddress!) }
+        record.recurrentWeightContributionNorms[t] = S.sumsq(g * hidden, p).squareRoot()
+        recurrentSum.withUnsafeMutableBufferPointer { S.axpy(g * hidden, 1, p, $0.baseAddress!) }
+        S.gemm(true, false, g, input, batch, 1, dGatesInput, g, x, input, 0, p, input)
+        record.inputWeightContributionNorms[t] = S.sumsq(g * input, p).squareRoot()
+        inputSum.withUnsafeMutableBufferPointer { S.axpy(g * input, 1, p, $0.baseAddress!) }
     }
 }

@@ -83,7 +83,7 @@ public final class LayerNorm<Scalar: TensorScalar>: Module {
                     }
                 }
                 if bias.requiresGradient {
-                    bias.gradient.withUnsafeMutableBufferPointer { Scalar._sumRows(rows, size, g.baseAddress!, $0.baseAddress!) }
+                    bias.gradient.withUnsafeMutableBufferPointer { Scalar.sumRows(rows, size, g.baseAddress!, $0.baseAddress!) }
                 }
                 weight.value.withUnsafeBufferPointer { gamma in
                     inverseStd.withUnsafeBufferPointer { r in
@@ -106,7 +106,7 @@ private func normalizeRows<S: TensorScalar>(_ rows: Int, _ d: Int, _ eps: Double
                                             _ xhat: UnsafeMutablePointer<S>, _ r: UnsafeMutablePointer<S>) {
     for row in 0..<rows {
         let xr = x + row * d, out = xhat + row * d
-        let mean = S._sum(d, xr) / Double(d)
+        let mean = S.sum(d, xr) / Double(d)
         var variance = 0.0
         for j in 0..<d {
             let c = Double(xr[j]) - mean

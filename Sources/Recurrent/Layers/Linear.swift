@@ -72,7 +72,7 @@ public final class Linear<Scalar: TensorScalar>: Module {
         try gemm(x2, .none, weight.value, .transposed, &y)
         if let bias {
             bias.value.withUnsafeBufferPointer { b in
-                y.withUnsafeMutableBufferPointer { Scalar._addBiasActivate(rows, outputSize, b.baseAddress!, $0.baseAddress!, .identity) }
+                y.withUnsafeMutableBufferPointer { Scalar.addBiasActivate(rows, outputSize, b.baseAddress!, $0.baseAddress!, .identity) }
             }
         }
         input = x2
@@ -95,7 +95,7 @@ public final class Linear<Scalar: TensorScalar>: Module {
         }
         if let bias, bias.requiresGradient {
             dy2.withUnsafeBufferPointer { g in
-                bias.gradient.withUnsafeMutableBufferPointer { Scalar._sumRows(rows, outputSize, g.baseAddress!, $0.baseAddress!) }
+                bias.gradient.withUnsafeMutableBufferPointer { Scalar.sumRows(rows, outputSize, g.baseAddress!, $0.baseAddress!) }
             }
         }
         var dx = Tensor<Scalar>(zeros: [rows, inputSize])

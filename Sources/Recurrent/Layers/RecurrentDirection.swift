@@ -114,13 +114,13 @@ final class RecurrentDirection<S: TensorScalar> {
         // to each step's rows as it reaches them (while they come into cache, by the thread that
         // reads them); the step-by-step loop here needs them first.
         weightIH.value.withUnsafeBufferPointer { w in
-            S._gemm(false, true, T * B, G, inputSize, 1, x, inputSize, w.baseAddress!, inputSize, 0, xpP, G)
+            S.gemm(false, true, T * B, G, inputSize, 1, x, inputSize, w.baseAddress!, inputSize, 0, xpP, G)
         }
         biasIH.value.withUnsafeBufferPointer { biasP.update(from: $0.baseAddress!, count: G) }
         if cell != .gru {
-            biasHH.value.withUnsafeBufferPointer { S._axpy(G, 1, $0.baseAddress!, biasP) }
+            biasHH.value.withUnsafeBufferPointer { S.axpy(G, 1, $0.baseAddress!, biasP) }
         }
-        if resetBefore && hasBias { S._addBiasActivate(T * B, G, biasP, xpP, .identity) }
+        if resetBefore && hasBias { S.addBiasActivate(T * B, G, biasP, xpP, .identity) }
 
         let start = reverse ? T : 0
         if let h0 { (hsP + start * BH).update(from: h0, count: BH) } else { (hsP + start * BH).update(repeating: 0, count: BH) }
@@ -143,9 +143,9 @@ final class RecurrentDirection<S: TensorScalar> {
                     let hPrev = hsP + prevSlot(t) * BH
                     let (hpT, gT, rhT, xpT) = (hpP + t * B * G, gatesP + t * B * G, rhP + t * BH, xpP + t * B * G)
                     packedRZT.multiply(hPrev, lda: H, m: B, into: hpT, ldc: G, beta: 0)
-                    S._gruResetBeforeForward(1, B, H, t, lengths, xpT, hpT, bhh.baseAddress!, gT, hPrev, rhT)
+                    S.gruResetBeforeForward(1, B, H, t, lengths, xpT, hpT, bhh.baseAddress!, gT, hPrev, rhT)
                     packedNT.multiply(rhT, lda: H, m: B, into: hpT + 2 * H, ldc: G, beta: 0)
-                    S._gruResetBeforeForward(2, B, H, t, lengths, xpT, hpT, bhh.baseAddress!, gT, hPrev,
+                    S.gruResetBeforeForward(2, B, H, t, lengths, xpT, hpT, bhh.baseAddress!, gT, hPrev,
                                              hsP + nextSlot(t) * BH)
                     let h = hsP + nextSlot(t) * BH
                     for b in 0..<B {
@@ -161,7 +161,7 @@ final class RecurrentDirection<S: TensorScalar> {
             let hpP: UnsafeMutablePointer<S>? = stepsKept ? hp.reserve(T * B * G) : nil
             weightHH.value.withUnsafeBufferPointer { w in
                 biasHH.value.withUnsafeBufferPointer { bhh in
-                    S._recurrenceForward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, bhh.baseAddress!,
+                    S.recurrenceForward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, bhh.baseAddress!,
                                          hasBias ? UnsafePointer(biasP) : nil, xpP, hpP, gatesP, hsP,
                                          cell == .lstm ? csP : nil, output, outputStride)
                 }
@@ -196,7 +196,7 @@ final class RecurrentDirection<S: TensorScalar> {
             let addedDx = weightHH.value.withUnsafeBufferPointer { w in
                 weightIH.value.withUnsafeBufferPointer { wih in
                     biasHH.gradient.withUnsafeMutableBufferPointer { dbhh in
-                        S._recurrenceBackward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, xpP,
+                        S.recurrenceBackward(recurrenceCode, T, B, H, reverse, lengths, w.baseAddress!, xpP,
                                               cell == .gru ? hp.pointer : nil, cell == .gru ? gates.pointer : nil,
                                               hsP, cell == .lstm ? csP : nil, dy, ldy, truncation ?? 0, dhP,
                                               cell == .lstm ? dcP : nil, dgP, separateRecurrentGradients ? dghP : nil,
@@ -218,8 +218,8 @@ final class RecurrentDirection<S: TensorScalar> {
     /// biases enter the same pre-activations (RNN, LSTM, GRU with the reset gate before).
     private func addBiasGradients(inputSide sum: UnsafeMutablePointer<S>, recurrentSideToo: Bool) {
         let G = gateWidth
-        biasIH.gradient.withUnsafeMutableBufferPointer { S._axpy(G, 1, sum, $0.baseAddress!) }
-        if recurrentSideToo { biasHH.gradient.withUnsafeMutableBufferPointer { S._axpy(G, 1, sum, $0.baseAddress!) } }
+        biasIH.gradient.withUnsafeMutableBufferPointer { S.axpy(G, 1, sum, $0.baseAddress!) }
+        if recurrentSideToo { biasHH.gradient.withUnsafeMutableBufferPointer { S.axpy(G, 1, sum, $0.baseAddress!) } }
     }
 
     /// The bias gradients from the gate gradients of every step, after a step-by-step loop.
@@ -227,10 +227,10 @@ final class RecurrentDirection<S: TensorScalar> {
         let T = steps, B = batch, G = gateWidth
         let sum = biasGradient.reserve(G)
         sum.update(repeating: 0, count: G)
-        S._sumRows(T * B, G, dGates.pointer, sum)
+        S.sumRows(T * B, G, dGates.pointer, sum)
         addBiasGradients(inputSide: sum, recurrentSideToo: !separateRecurrentGradients)
         if separateRecurrentGradients {
-            biasHH.gradient.withUnsafeMutableBufferPointer { S._sumRows(T * B, G, recurrentGateGradients, $0.baseAddress!) }
+            biasHH.gradient.withUnsafeMutableBufferPointer { S.sumRows(T * B, G, recurrentGateGradients, $0.baseAddress!) }
         }
     }
 
@@ -267,9 +267,9 @@ final class RecurrentDirection<S: TensorScalar> {
                                  h: hsP + nextSlot(t) * BH, dy: dyT, ldy: ldy, dh: dhP, dPre: dgP + t * B * G)
             case .gru where resetBefore:
                 let dgT = dgP + t * B * G
-                S._gruResetBeforeBackwardN(B, H, t, lengths, gates.pointer + t * B * G, hPrev, dyT, ldy, dhP, dgT)
+                S.gruResetBeforeBackwardN(B, H, t, lengths, gates.pointer + t * B * G, hPrev, dyT, ldy, dhP, dgT)
                 packedN.multiply(dgT + 2 * H, lda: G, m: B, into: drhP, ldc: H, beta: 0)
-                S._gruResetBeforeBackwardRZ(B, H, t, lengths, gates.pointer + t * B * G, hPrev, drhP, dhP, dgT)
+                S.gruResetBeforeBackwardRZ(B, H, t, lengths, gates.pointer + t * B * G, hPrev, drhP, dhP, dgT)
             case .gru:
                 GRUCell.backward(batch: B, hidden: H, t: t, lengths: lengths, gates: gates.pointer + t * B * G,
                                  hp: hp.pointer + t * B * G, hPrev: hPrev, dy: dyT, ldy: ldy, dh: dhP,
@@ -316,19 +316,19 @@ final class RecurrentDirection<S: TensorScalar> {
         weightIH.gradient.withUnsafeMutableBufferPointer { gi in
             weightHH.gradient.withUnsafeMutableBufferPointer { gh in
                 let gi0 = gi.baseAddress!, gh0 = gh.baseAddress!
-                S._gemmSharedA(true, shared, T * B, 1, dgP, G, inputSize, x, inputSize, gi0, inputSize,
+                S.gemmSharedA(true, shared, T * B, 1, dgP, G, inputSize, x, inputSize, gi0, inputSize,
                                H, hPrevBlock, H, gh0, H, 1)
                 if cell == .gru {
                     let (dgN, hN) = resetBefore ? (dgP + shared, UnsafePointer(rh.pointer)) : (dghP + shared, UnsafePointer(hPrevBlock))
-                    S._gemm(true, false, H, inputSize, T * B, 1, dgP + shared, G, x, inputSize, 1,
+                    S.gemm(true, false, H, inputSize, T * B, 1, dgP + shared, G, x, inputSize, 1,
                             gi0 + shared * inputSize, inputSize)
-                    S._gemm(true, false, H, H, T * B, 1, dgN, G, hN, H, 1, gh0 + shared * H, H)
+                    S.gemm(true, false, H, H, T * B, 1, dgN, G, hN, H, 1, gh0 + shared * H, H)
                 }
             }
         }
         if let dx {
             weightIH.value.withUnsafeBufferPointer { w in
-                S._gemm(false, false, T * B, inputSize, G, 1, dgP, G, w.baseAddress!, inputSize, 1, dx, inputSize)
+                S.gemm(false, false, T * B, inputSize, G, 1, dgP, G, w.baseAddress!, inputSize, 1, dx, inputSize)
             }
         }
     }

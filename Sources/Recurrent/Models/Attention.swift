@@ -111,7 +111,7 @@ public final class LuongAttention<Scalar: TensorScalar>: Module {
                             for b in 0..<B {
                                 let L = keyLengths[b]
                                 // scores (T, L) = Q_b · P_bᵀ
-                                Scalar._gemm(false, true, T, L, H, 1, qp + b * H, B * H, pp + b * H, B * H, 0, scores, S)
+                                Scalar.gemm(false, true, T, L, H, 1, qp + b * H, B * H, pp + b * H, B * H, 0, scores, S)
                                 for t in 0..<T {
                                     let row = scores + t * S
                                     let out = ap + (t * B + b) * S
@@ -126,7 +126,7 @@ public final class LuongAttention<Scalar: TensorScalar>: Module {
                                     for s in 0..<L { out[s] *= inv }
                                 }
                                 // c_b (T, K) = α_b (T, L) · E_b (L, K), into the first K columns of [c ; h]
-                                Scalar._gemm(false, false, T, K, L, 1, ap + b * S, B * S, ep + b * K, B * K, 0,
+                                Scalar.gemm(false, false, T, K, L, 1, ap + b * S, B * S, ep + b * K, B * K, 0,
                                              cp + b * (K + H), B * (K + H))
                                 for t in 0..<T {
                                     (cp + (t * B + b) * (K + H) + K).update(from: qp + (t * B + b) * H, count: H)
@@ -139,7 +139,7 @@ public final class LuongAttention<Scalar: TensorScalar>: Module {
         }
         weights = alpha
         var y = try combine.forward(context)
-        y.withUnsafeMutableBufferPointer { Scalar._activate(.tanh, $0.count, $0.baseAddress!, $0.baseAddress!) }
+        y.withUnsafeMutableBufferPointer { Scalar.activate(.tanh, $0.count, $0.baseAddress!, $0.baseAddress!) }
         attended = y
         return y
     }
@@ -150,7 +150,7 @@ public final class LuongAttention<Scalar: TensorScalar>: Module {
         let (T, B, H, K, S) = (query.shape[0], query.shape[1], querySize, keySize, keys.shape[0])
         var g = dy
         attended.withUnsafeBufferPointer { y in
-            g.withUnsafeMutableBufferPointer { Scalar._activationBackward(.tanh, $0.count, y.baseAddress!, $0.baseAddress!) }
+            g.withUnsafeMutableBufferPointer { Scalar.activationBackward(.tanh, $0.count, y.baseAddress!, $0.baseAddress!) }
         }
         let dContext = try combine.backward(g)  // (T, B, K + H)
         var dq = Tensor<Scalar>(zeros: [T, B, H])
@@ -171,13 +171,13 @@ public final class LuongAttention<Scalar: TensorScalar>: Module {
                                         for b in 0..<B {
                                             let L = keyLengths[b]
                                             for t in 0..<T {  // direct path of h into [c ; h]
-                                                Scalar._axpy(H, 1, dcp + (t * B + b) * (K + H) + K, dqp + (t * B + b) * H)
+                                                Scalar.axpy(H, 1, dcp + (t * B + b) * (K + H) + K, dqp + (t * B + b) * H)
                                             }
                                             // dα (T, L) = dc_b (T, K) · E_bᵀ
-                                            Scalar._gemm(false, true, T, L, K, 1, dcp + b * (K + H), B * (K + H),
+                                            Scalar.gemm(false, true, T, L, K, 1, dcp + b * (K + H), B * (K + H),
                                                          ep + b * K, B * K, 0, ds, S)
                                             // de_b (L, K) += α_bᵀ · dc_b
-                                            Scalar._gemm(true, false, L, K, T, 1, ap + b * S, B * S, dcp + b * (K + H), B * (K + H),
+                                            Scalar.gemm(true, false, L, K, T, 1, ap + b * S, B * S, dcp + b * (K + H), B * (K + H),
                                                          1, dep + b * K, B * K)
                                             // softmax backward, in place: dscore = α ⊙ (dα − Σ α dα)
                                             for t in 0..<T {
@@ -187,8 +187,8 @@ public final class LuongAttention<Scalar: TensorScalar>: Module {
                                                 for s in 0..<L { d[s] = a[s] * (d[s] - dot) }
                                             }
                                             // dq_b (T, H) += dscore · P_b;  dP_b (L, H) = dscoreᵀ · Q_b
-                                            Scalar._gemm(false, false, T, H, L, 1, ds, S, pp + b * H, B * H, 1, dqp + b * H, B * H)
-                                            Scalar._gemm(true, false, L, H, T, 1, ds, S, qp + b * H, B * H, 0, dpp + b * H, B * H)
+                                            Scalar.gemm(false, false, T, H, L, 1, ds, S, pp + b * H, B * H, 1, dqp + b * H, B * H)
+                                            Scalar.gemm(true, false, L, H, T, 1, ds, S, qp + b * H, B * H, 0, dpp + b * H, B * H)
                                         }
                                     }
                                 }

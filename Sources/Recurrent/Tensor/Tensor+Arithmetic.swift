@@ -17,22 +17,22 @@ extension Tensor {
         try other.checkShape(shape, "add")
         let n = count
         other.withUnsafeBufferPointer { x in
-            withUnsafeMutableBufferPointer { y in Scalar._axpy(n, alpha, x.baseAddress!, y.baseAddress!) }
+            withUnsafeMutableBufferPointer { y in Scalar.axpy(n, alpha, x.baseAddress!, y.baseAddress!) }
         }
     }
 
     /// self *= alpha.
     public mutating func scale(by alpha: Scalar) {
         let n = count
-        withUnsafeMutableBufferPointer { Scalar._scale(n, alpha, $0.baseAddress!) }
+        withUnsafeMutableBufferPointer { Scalar.scale(n, alpha, $0.baseAddress!) }
     }
 
     /// Σ x² (accumulated in Double).
-    public var sumOfSquares: Double { withUnsafeBufferPointer { Scalar._sumsq($0.count, $0.baseAddress!) } }
+    public var sumOfSquares: Double { withUnsafeBufferPointer { Scalar.sumsq($0.count, $0.baseAddress!) } }
     /// Σ x (accumulated in Double).
-    public var sum: Double { withUnsafeBufferPointer { Scalar._sum($0.count, $0.baseAddress!) } }
+    public var sum: Double { withUnsafeBufferPointer { Scalar.sum($0.count, $0.baseAddress!) } }
     /// max |x|, NaN when any element is NaN.
-    public var maxAbs: Double { withUnsafeBufferPointer { Scalar._maxabs($0.count, $0.baseAddress!) } }
+    public var maxAbs: Double { withUnsafeBufferPointer { Scalar.maxabs($0.count, $0.baseAddress!) } }
     /// Whether every element is finite.
     public var isFinite: Bool { maxAbs.isFinite }
     /// nil when every element is finite, else "holds NaN or infinite values (k of n)" for an

@@ -3,9 +3,9 @@ import RealModule
 /// The element types a ``Tensor`` can hold: `Float` (the fast path) and `Double`
 /// (the exact path used by gradient checks).
 ///
-/// The kernel hooks (`_gemm`, `_sigmoid`, …) live in ``_KernelScalar``; they are
-/// implemented once per type in `Kernels/` and are not meant to be called directly.
-public protocol TensorScalar: Real, BinaryFloatingPoint, _KernelScalar, _CellKernelScalar, Sendable
+/// The kernels are reached through `package` entry points (`Kernels/`);
+/// they are not part of the public API.
+public protocol TensorScalar: Real, BinaryFloatingPoint, Sendable
 where Self.RawSignificand: FixedWidthInteger {
     /// The safetensors dtype name ("F32" / "F64").
     static var dtypeName: String { get }

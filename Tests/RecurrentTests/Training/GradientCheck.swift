@@ -37,7 +37,7 @@ func relativeError(_ a: Tensor<Double>, _ b: Tensor<Double>) -> Double {
 
 /// Σ y ⊙ r: a scalar loss whose gradient with respect to y is r.
 func weightedSum(_ y: Tensor<Double>, _ r: Tensor<Double>) -> Double {
-    y.withUnsafeBufferPointer { a in r.withUnsafeBufferPointer { b in Double._dot(a.count, a.baseAddress!, b.baseAddress!) } }
+    y.withUnsafeBufferPointer { a in r.withUnsafeBufferPointer { b in Double.dot(a.count, a.baseAddress!, b.baseAddress!) } }
 }
 
 /// The relative-error bound of every gradient check.

@@ -159,11 +159,11 @@ struct BenchCells: ParsableCommand {
                 w.withUnsafeBufferPointer { wi in
                     dx.withUnsafeMutableBufferPointer { d in
                         medianSeconds(minSeconds: 0.2, fastest: fastest) {
-                            Float._recurrenceForward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, bp.baseAddress!,
+                            Float.recurrenceForward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, bp.baseAddress!,
                                                      bp.baseAddress!, xpL, hpL, gatesL, hsL, csL, nil, 0)
                             dhL.update(repeating: 0, count: BH)
                             dcL.update(repeating: 0, count: BH)
-                            dxInLoop = Float._recurrenceBackward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, xpL, hpL, gatesL,
+                            dxInLoop = Float.recurrenceBackward(code, g.t, g.b, g.h, false, nil, wp.baseAddress!, xpL, hpL, gatesL,
                                                       hsL, csL, hsL, g.h, 0, dhL, dcL, dgL, dghL, nil, nil,
                                                       wi.baseAddress!, g.i, d.baseAddress!)
                         }
@@ -208,7 +208,7 @@ struct BenchCells: ParsableCommand {
                     hs.withUnsafeBufferPointer { hb in
                         dw.withUnsafeMutableBufferPointer { c1 in
                             dwh.withUnsafeMutableBufferPointer { c2 in
-                                Float._gemmSharedA(true, G, TB, 1, a.baseAddress!, G, g.i, xb.baseAddress!, g.i,
+                                Float.gemmSharedA(true, G, TB, 1, a.baseAddress!, G, g.i, xb.baseAddress!, g.i,
                                                    c1.baseAddress!, g.i, g.h, hb.baseAddress!, g.h, c2.baseAddress!, g.h, 1)
                             }
                         }
