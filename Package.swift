@@ -32,13 +32,45 @@ let package = Package(
             pkgConfig: "ompi-c",
             providers: [.apt(["libopenmpi-dev", "openmpi-bin"])]
         ),
+        // The library, one target per layer of the design; each depends only on those above it,
+        // so an import against the flow does not compile. What crosses targets internally is
+        // `package`, never underscored-public.
+        // Tensor, its scalar types, the kernels' Swift face (package), Module/Parameter,
+        // safetensors files and small support (JSON, atomic writes, error text).
+        .target(
+            name: "RecurrentCore",
+            dependencies: ["_RecurrentKernels", .product(name: "RealModule", package: "swift-numerics")]
+        ),
+        // The recurrent cells (one type each, its equations, step and BPTT step) and the layers
+        // that unroll them: RecurrentLayer (RNN, LSTM, GRU), Linear, Embedding, Dropout, LayerNorm.
+        .target(name: "RecurrentLayers", dependencies: ["RecurrentCore"]),
+        // Losses, optimizers, clipping, schedules, the Trainer and its checkpoints.
+        .target(name: "RecurrentTraining", dependencies: ["RecurrentLayers"]),
+        // Readers (text, CSV, TSV, CoNLL), vocabularies, batching.
+        .target(
+            name: "RecurrentData",
+            dependencies: ["RecurrentTraining", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        // The built-in models: thin compositions of layers for the four shapes of sequence problems.
+        .target(name: "RecurrentModels", dependencies: ["RecurrentData"]),
+        // Gradient-through-time experiments, SVG charts, HTML reports, the unfolded graph.
+        .target(name: "RecurrentDiagnostics", dependencies: ["RecurrentTraining"]),
+        // Data-parallel training across processes (MPI with the trait; one process without).
+        .target(
+            name: "RecurrentDistributed",
+            dependencies: ["RecurrentModels", .target(name: "_CMPI", condition: .when(traits: ["MPI"]))]
+        ),
+        // The `rnn train` tasks: a file in, a trained model, metrics and a report out.
+        .target(
+            name: "RecurrentTasks",
+            dependencies: ["RecurrentModels", "RecurrentDiagnostics", "RecurrentDistributed"]
+        ),
+        // The umbrella: `import Recurrent` gives the whole public library.
         .target(
             name: "Recurrent",
             dependencies: [
-                "_RecurrentKernels",
-                .target(name: "_CMPI", condition: .when(traits: ["MPI"])),
-                .product(name: "RealModule", package: "swift-numerics"),
-                .product(name: "CSV", package: "CSV.swift"),
+                "RecurrentCore", "RecurrentLayers", "RecurrentTraining", "RecurrentData", "RecurrentModels",
+                "RecurrentDiagnostics", "RecurrentDistributed", "RecurrentTasks",
             ]
         ),
         .executableTarget(
@@ -57,8 +89,9 @@ let package = Package(
         .testTarget(
             name: "RecurrentTests",
             dependencies: [
-                "Recurrent", "_RecurrentKernels",
-                .product(name: "RealModule", package: "swift-numerics"),
+                "Recurrent", "RecurrentCore", "RecurrentLayers", "RecurrentTraining", "RecurrentData",
+                "RecurrentModels", "RecurrentDiagnostics", "RecurrentDistributed", "RecurrentTasks",
+                "_RecurrentKernels", .product(name: "RealModule", package: "swift-numerics"),
             ],
             exclude: ["Fixtures"]
         ),

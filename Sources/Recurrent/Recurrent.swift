@@ -1,8 +1,19 @@
-/// Recurrent: recurrent neural networks trained with backpropagation through time.
-///
-/// The library is layered (each layer depends only on those before it):
-/// `Tensor` → `Kernels` → `Cells` → `Layers` → `Training` / `Data` / `IO` → `Models` → `Diagnostics`.
-public enum RecurrentLibrary {
-    /// The library's version.
-    public static let version = "0.1.0"
-}
+// `import Recurrent` gives the whole public library, as swift-numerics' `Numerics` does for
+// its modules. The layers, each a target that depends only on those before it:
+//
+//     RecurrentCore        Tensor, TensorScalar, gemm, Module/Parameter, safetensors
+//     RecurrentLayers      cells (RNNCell, LSTMCell, GRUCell) and layers (RNN, LSTM, GRU, Linear, …)
+//     RecurrentTraining    losses, optimizers, clipping, schedules, Trainer, checkpoints
+//     RecurrentData        readers, vocabularies, batching
+//     RecurrentModels      LanguageModel, SequenceClassifier, SequenceRegressor, SequenceTagger, Seq2Seq, …
+//     RecurrentDiagnostics gradient-through-time experiments, charts, reports
+//     RecurrentDistributed data-parallel training (MPI)
+//     RecurrentTasks       the `rnn train` tasks
+@_exported import RecurrentCore
+@_exported import RecurrentLayers
+@_exported import RecurrentTraining
+@_exported import RecurrentData
+@_exported import RecurrentModels
+@_exported import RecurrentDiagnostics
+@_exported import RecurrentDistributed
+@_exported import RecurrentTasks

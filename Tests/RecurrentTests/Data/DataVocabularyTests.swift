@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 @Suite struct DataVocabularyTests {
     @Test func characterVocabularyEncodesDecodesAndSerialises() throws {

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// End to end in a real browser: headless Chromium loads the report and the unfolded graph,
 /// and the test checks the DOM it built and the pixels it drew. Skipped where Chromium is not

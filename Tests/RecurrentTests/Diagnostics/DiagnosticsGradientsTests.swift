@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 @Suite struct DiagnosticsGradientsTests {
     static func run(_ cells: [CellKind], steps: Int = 50, scale: Double = 1, seed: UInt64 = 1, trainSteps: Int = 0,

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// The data-parallel split, checked in one process (no MPI): the parts of a batch, and that
 /// their gradients weighted by their share of the loss terms add up to the whole batch's.

@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// A safetensors buffer from a header string (padded like the reference) and data bytes.
 private func buffer(_ header: String, _ data: [UInt8] = [], pad: Bool = true) -> Data {

@@ -1,6 +1,13 @@
 import Testing
 import _RecurrentKernels
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// The float Adam kernel (`rk_s_adam_update`) on every instruction-set path this machine
 /// runs: bit for bit the operation-by-operation rounding of the documented formula (fused

@@ -1,5 +1,12 @@
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// The fused time loop (`rk_recurrence.h`): every thread runs the recurrence of its own batch
 /// rows, or computes the gate columns and the cell pass of its own hidden units. Its results

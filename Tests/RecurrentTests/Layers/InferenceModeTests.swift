@@ -1,5 +1,12 @@
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// `RecurrentLayer.inferenceMode`: forward keeps nothing for backward (the GRU then keeps
 /// one step of gates and recurrent products per thread instead of all T). Outputs and final

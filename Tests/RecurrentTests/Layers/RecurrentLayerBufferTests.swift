@@ -1,5 +1,12 @@
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// A time-major layer holds its input instead of copying it, writes its output and ∂L/∂input
 /// straight into the tensors it returns, and reads ∂L/∂output in place. None of that may let

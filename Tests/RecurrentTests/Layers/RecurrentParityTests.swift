@@ -1,7 +1,14 @@
 import Foundation
 import Testing
 import _RecurrentKernels
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// Runs every PyTorch fixture in Fixtures/parity: forward outputs, final states and all
 /// gradients of L = Σ output⊙grad_output + Σ h_n⊙grad_h_n (+ Σ c_n⊙grad_c_n).

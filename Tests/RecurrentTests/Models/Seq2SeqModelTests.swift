@@ -1,17 +1,24 @@
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// The encoder–decoder: metrics, batches, the whole backward pass, and decoding.
 @Suite struct Seq2SeqModelTests {
     @Test func editDistance() {
-        #expect(Recurrent.editDistance(Array("kitten"), Array("sitting")) == 3)
-        #expect(Recurrent.editDistance(Array("flaw"), Array("lawn")) == 2)
-        #expect(Recurrent.editDistance([Int](), [1, 2, 3]) == 3)
-        #expect(Recurrent.editDistance([1, 2, 3], [Int]()) == 3)
-        #expect(Recurrent.editDistance([Int](), [Int]()) == 0)
-        #expect(Recurrent.editDistance(["AH0", "B"], ["AH0", "B"]) == 0)
-        #expect(Recurrent.editDistance(["a", "b", "c"], ["c", "b", "a"]) == 2)
-        #expect(Recurrent.editDistance(Array("abc"), Array("xabcx")) == 2)
+        #expect(RecurrentModels.editDistance(Array("kitten"), Array("sitting")) == 3)
+        #expect(RecurrentModels.editDistance(Array("flaw"), Array("lawn")) == 2)
+        #expect(RecurrentModels.editDistance([Int](), [1, 2, 3]) == 3)
+        #expect(RecurrentModels.editDistance([1, 2, 3], [Int]()) == 3)
+        #expect(RecurrentModels.editDistance([Int](), [Int]()) == 0)
+        #expect(RecurrentModels.editDistance(["AH0", "B"], ["AH0", "B"]) == 0)
+        #expect(RecurrentModels.editDistance(["a", "b", "c"], ["c", "b", "a"]) == 2)
+        #expect(RecurrentModels.editDistance(Array("abc"), Array("xabcx")) == 2)
     }
 
     @Test func sequenceScores() {

@@ -1,5 +1,12 @@
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// The many-to-one read-outs (exact gradients, PyTorch's packed h_n) and the classifier,
 /// one-to-one (T = 1) included.

@@ -1,5 +1,12 @@
 import Foundation
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// The committed fixture folders, located relative to this source file (works on a clean clone).
 enum Fixtures {

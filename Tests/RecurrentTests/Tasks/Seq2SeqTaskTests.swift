@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// `rnn train seq2seq` end to end: a toy task learnt to high exact match, a committed
 /// cmudict_g2p slice saved, evaluated and used for prediction, and every bad input.

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// `rnn train tag` end to end on a committed slice of cmu_syllables, and every bad input.
 @Suite struct TagTaskTests {

@@ -1,5 +1,12 @@
 import Foundation
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// A committed task fixture under Tests/RecurrentTests/Fixtures/tasks/.
 func taskFixture(_ path: String) -> URL { Fixtures.folder("tasks").appendingPathComponent(path) }

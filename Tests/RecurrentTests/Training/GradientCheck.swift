@@ -1,4 +1,11 @@
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// ∂f/∂x by central differences, one element at a time (Double).
 func numericalGradient(_ x: Tensor<Double>, h: Double = 1e-5, _ f: (Tensor<Double>) throws -> Double) rethrows -> Tensor<Double> {

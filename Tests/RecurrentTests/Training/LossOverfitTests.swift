@@ -1,5 +1,12 @@
 import Testing
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// Each loss trains a Linear model (Float, Adam) to fit a small batch: 8 samples of 8 random
 /// features, so an exact fit exists and the loss must fall below a stated threshold.

@@ -1,5 +1,12 @@
 import Foundation
-@testable import Recurrent
+@testable import RecurrentCore
+@testable import RecurrentLayers
+@testable import RecurrentTraining
+@testable import RecurrentData
+@testable import RecurrentModels
+@testable import RecurrentDiagnostics
+@testable import RecurrentDistributed
+@testable import RecurrentTasks
 
 /// A training history shaped like a 10-minute charlm run: `steps` steps with a decaying,
 /// noisy loss, warm-up + cosine learning rate, gradient norms with spikes and clipping,

@@ -1,0 +1,41 @@
+import Foundation
+import RecurrentCore
+import RecurrentLayers
+import RecurrentTraining
+
+/// A text with a class label (and optionally a real-valued score): many-to-one text classification.
+public struct LabelledText: Equatable, Sendable {
+    public let label: String
+    /// The `score` column, when the file has one.
+    public let score: Double?
+    public let text: String
+
+    public init(label: String, score: Double? = nil, text: String) {
+        self.label = label
+        self.score = score
+        self.text = text
+    }
+
+    /// Reads a TSV file with a header naming the columns `label` and `text` (and optionally
+    /// `score`), in any order: `label<TAB>score<TAB>text` or `label<TAB>text`.
+    public static func read(_ url: URL) throws(DataError) -> [LabelledText] {
+        try parse(TextFile.read(url), file: url.lastPathComponent)
+    }
+
+    /// Parses TSV text; `file` names it in error messages (see ``read(_:)``).
+    public static func parse(_ text: String, file: String = "<string>") throws(DataError) -> [LabelledText] {
+        let table = try Table.tsv(text, file: file)
+        let labelColumn = try table.requiredColumn("label")
+        let textColumn = try table.requiredColumn("text")
+        let scoreColumn = table.column("score")
+        var examples: [LabelledText] = []
+        for row in table.rows {
+            let label = table.field(row, labelColumn)
+            guard !label.isEmpty else { throw DataError(file: file, line: row.line, "empty label") }
+            examples.append(LabelledText(
+                label: label, score: try scoreColumn.map { c throws(DataError) in try table.number(row, c) },
+                text: row.fields[textColumn]))
+        }
+        return examples
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import RecurrentCore
+import RecurrentLayers
+import RecurrentTraining
+
+/// A source text and its target text: one example of sequence-to-sequence learning.
+public struct TextPair: Equatable, Sendable {
+    public let source: String
+    public let target: String
+
+    public init(source: String, target: String) {
+        self.source = source
+        self.target = target
+    }
+
+    /// Reads a TSV file whose header names the columns `source` and `target`, or has exactly
+    /// two columns of other names (taken as source, then target).
+    public static func read(_ url: URL) throws(DataError) -> [TextPair] {
+        try parse(TextFile.read(url), file: url.lastPathComponent)
+    }
+
+    /// Parses TSV text; `file` names it in error messages (see ``read(_:)``).
+    public static func parse(_ text: String, file: String = "<string>") throws(DataError) -> [TextPair] {
+        let table = try Table.tsv(text, file: file)
+        let (sourceColumn, targetColumn): (Int, Int)
+        if table.header.count == 2 && table.column("source") == nil && table.column("target") == nil {
+            (sourceColumn, targetColumn) = (0, 1)
+        } else {
+            (sourceColumn, targetColumn) = (try table.requiredColumn("source"), try table.requiredColumn("target"))
+        }
+        var pairs: [TextPair] = []
+        for row in table.rows {
+            let pair = TextPair(source: row.fields[sourceColumn], target: row.fields[targetColumn])
+            guard !pair.source.allSatisfy(\.isWhitespace) else { throw DataError(file: file, line: row.line, "empty source") }
+            guard !pair.target.allSatisfy(\.isWhitespace) else { throw DataError(file: file, line: row.line, "empty target") }
+            pairs.append(pair)
+        }
+        return pairs
+    }
+}

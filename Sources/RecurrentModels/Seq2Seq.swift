@@ -1,0 +1,303 @@
+import RecurrentCore
+import RecurrentData
+import RecurrentLayers
+import RecurrentTraining
+
+/// The configuration of a ``Seq2Seq`` model (stored in checkpoints as JSON).
+public struct Seq2SeqConfiguration: Codable, Sendable, Equatable {
+    /// Source ids 0..<sourceVocabularySize; id 0 is padding.
+    public var sourceVocabularySize: Int
+    /// Target ids 0..<targetVocabularySize; id 0 is padding.
+    public var targetVocabularySize: Int
+    /// The target ids that start and end a target sequence.
+    public var beginID: Int32
+    public var endID: Int32
+    public var embeddingSize = 64
+    public var hiddenSize = 256
+    /// Stacked layers, in the encoder and in the decoder.
+    public var layers = 1
+    public var cell: CellKind = .lstm
+    /// A bidirectional encoder; its two final states are merged by a learned projection.
+    public var bidirectionalEncoder = false
+    public var attention: AttentionKind = .none
+    /// Dropout between stacked layers and before the output layer.
+    public var dropout = 0.0
+    /// The most tokens decoding produces (the end token included).
+    public var maxOutputLength = 50
+
+    public init(sourceVocabularySize: Int, targetVocabularySize: Int, beginID: Int32, endID: Int32) {
+        self.sourceVocabularySize = sourceVocabularySize
+        self.targetVocabularySize = targetVocabularySize
+        self.beginID = beginID
+        self.endID = endID
+    }
+}
+
+/// A batch of (source, target) id sequences for teacher forcing.
+public struct Seq2SeqBatch: Sendable, Equatable {
+    /// Source ids (S, B) time-major, padded with 0.
+    public let source: PaddedBatch<Int32>
+    /// Decoder inputs `<bos> y₁ … yₙ`, (T, B) time-major, padded with 0 (T = longest n + 1).
+    public let targetInput: PaddedBatch<Int32>
+    /// Decoder targets `y₁ … yₙ <eos>`, (T, B) time-major; ``Seq2Seq/ignoredTarget`` at padding.
+    public let targetOutput: [Int32]
+
+    /// Pads the pairs; targets are given without begin/end tokens.
+    public init(sources: [[Int32]], targets: [[Int32]], beginID: Int32, endID: Int32) {
+        precondition(sources.count == targets.count && !sources.isEmpty && sources.allSatisfy { !$0.isEmpty },
+                     "one target per source, and no empty source")
+        source = PaddedBatch(sources, padding: 0)
+        targetInput = PaddedBatch(targets.map { [beginID] + $0 }, padding: 0)
+        targetOutput = PaddedBatch(targets.map { $0 + [endID] }, padding: Int32(Seq2Seq.ignoredTarget)).values
+    }
+
+    /// The targets without the end token (as given to the initialiser).
+    public var targets: [[Int32]] {
+        let B = targetInput.batchSize
+        return (0..<B).map { b in (1..<Int(targetInput.lengths[b])).map { t in targetOutput[(t - 1) * B + b] } }
+    }
+}
+
+/// An encoder–decoder — the **many-to-many, unaligned** shape: an output sequence of its own
+/// length for each input sequence.
+///
+///     source (S, B) → Embedding → RNN encoder ──final state──┐   (bidirectional: [h→ ; h←] → Linear)
+///                                 └─outputs (S, B, K)──┐     ↓
+///     <bos> y₁…yₙ → Embedding → RNN decoder ─(T, B, H)─→ [Luong attention] → Dropout → Linear → logits (T, B, V)
+///
+/// Trained with teacher forcing (the decoder reads the reference prefix); the loss is the mean
+/// softmax cross-entropy over the real target tokens and `<eos>`. Decoding is greedy or beam
+/// search (see `Seq2Seq+Decoding.swift`), up to ``Seq2SeqConfiguration/maxOutputLength`` tokens.
+public final class Seq2Seq: TrainableModel {
+    public typealias Scalar = Float
+    public typealias Batch = Seq2SeqBatch
+
+    /// The target id of padding positions, ignored by the loss.
+    public static let ignoredTarget = -100
+
+    public let configuration: Seq2SeqConfiguration
+    public let sourceEmbedding: Embedding<Float>
+    public let encoder: RecurrentLayer<Float>
+    /// Merge a bidirectional encoder's final h (and c) per layer: [forward ; backward] (2H) → H.
+    public let bridgeH: Linear<Float>?
+    public let bridgeC: Linear<Float>?
+    public let targetEmbedding: Embedding<Float>
+    public let decoder: RecurrentLayer<Float>
+    public let attention: LuongAttention<Float>?
+    public let outputDropout: Dropout<Float>
+    public let output: Linear<Float>
+    public var isTraining = true {
+        didSet {
+            for m in [sourceEmbedding, targetEmbedding, output] as [any Module] { m.isTraining = isTraining }
+            bridgeH?.isTraining = isTraining
+            bridgeC?.isTraining = isTraining
+            encoder.isTraining = isTraining
+            decoder.isTraining = isTraining
+            attention?.isTraining = isTraining
+            outputDropout.isTraining = isTraining
+        }
+    }
+
+    public init(_ c: Seq2SeqConfiguration, seed: UInt64 = 0) throws {
+        guard c.sourceVocabularySize > 0, c.targetVocabularySize > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0,
+              c.maxOutputLength > 0 else {
+            throw TrainingError("seq2seq sizes must be positive")
+        }
+        guard (0..<c.targetVocabularySize).contains(Int(c.beginID)), (0..<c.targetVocabularySize).contains(Int(c.endID)) else {
+            throw TrainingError("seq2seq begin/end ids outside the target vocabulary")
+        }
+        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1), got \(c.dropout)") }
+        configuration = c
+        var rng = RandomGenerator(seed: seed)
+        let H = c.hiddenSize
+        sourceEmbedding = Embedding(vocabularySize: c.sourceVocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
+        encoder = RecurrentLayer(c.cell, inputSize: c.embeddingSize, hiddenSize: H, numLayers: c.layers,
+                                 bidirectional: c.bidirectionalEncoder, dropout: c.dropout, seed: rng.next())
+        if c.bidirectionalEncoder {
+            bridgeH = Linear(inputSize: 2 * H, outputSize: H, rng: &rng)
+            bridgeC = c.cell.hasCellState ? Linear(inputSize: 2 * H, outputSize: H, rng: &rng) : nil
+        } else {
+            (bridgeH, bridgeC) = (nil, nil)
+        }
+        targetEmbedding = Embedding(vocabularySize: c.targetVocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
+        decoder = RecurrentLayer(c.cell, inputSize: c.embeddingSize, hiddenSize: H, numLayers: c.layers,
+                                 dropout: c.dropout, seed: rng.next())
+        attention = c.attention == .none ? nil
+            : try LuongAttention(c.attention, querySize: H, keySize: encoder.outputSize, rng: &rng)
+        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
+        output = Linear(inputSize: H, outputSize: c.targetVocabularySize, rng: &rng)
+    }
+
+    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
+        var p = prefixed("source_embedding", sourceEmbedding) + prefixed("encoder", encoder)
+        if let bridgeH { p += prefixed("bridge_h", bridgeH) }
+        if let bridgeC { p += prefixed("bridge_c", bridgeC) }
+        p += prefixed("target_embedding", targetEmbedding) + prefixed("decoder", decoder)
+        if let attention { p += prefixed("attention", attention) }
+        return p + prefixed("output", output)
+    }
+
+    public var gradientProbe: RecurrentLayer<Float>? { decoder }
+
+    // MARK: Encoder
+
+    /// Encoder outputs (S, B, K) and the decoder's initial state (layers, B, H).
+    public func encode(_ source: PaddedBatch<Int32>) throws -> (outputs: Tensor<Float>, state: RecurrentState<Float>) {
+        let x = try sourceEmbedding.forward(source.values, shape: [source.steps, source.batchSize])
+        let (out, state) = try encoder.forward(x, lengths: source.lengths.map { Int($0) })
+        guard let bridgeH else { return (out, state) }
+        let h = try bridgeH.forward(Self.pairDirections(state.h, layers: configuration.layers))
+        let c = try state.c.map { try bridgeC!.forward(Self.pairDirections($0, layers: configuration.layers)) }
+        return (out, RecurrentState(h: h, c: c))
+    }
+
+    /// ∂L/∂(encoder final state) from ∂L/∂(decoder initial state).
+    func bridgeBackward(_ g: RecurrentState<Float>) throws -> RecurrentState<Float> {
+        guard let bridgeH else { return g }
+        let h = try Self.unpairDirections(bridgeH.backward(g.h), layers: configuration.layers)
+        let c = try g.c.map { try Self.unpairDirections(bridgeC!.backward($0), layers: configuration.layers) }
+        return RecurrentState(h: h, c: c)
+    }
+
+    /// (2L, B, H) in PyTorch's order (l0 forward, l0 backward, l1 forward, …) → (L, B, 2H).
+    static func pairDirections(_ s: Tensor<Float>, layers L: Int) -> Tensor<Float> {
+        let (B, H) = (s.shape[1], s.shape[2])
+        var out = Tensor<Float>(zeros: [L, B, 2 * H])
+        s.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for l in 0..<L {
+                    for d in 0..<2 {
+                        for b in 0..<B {
+                            (dst.baseAddress! + (l * B + b) * 2 * H + d * H)
+                                .update(from: src.baseAddress! + ((2 * l + d) * B + b) * H, count: H)
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The inverse of ``pairDirections(_:layers:)``.
+    static func unpairDirections(_ s: Tensor<Float>, layers L: Int) -> Tensor<Float> {
+        let (B, H) = (s.shape[1], s.shape[2] / 2)
+        var out = Tensor<Float>(zeros: [2 * L, B, H])
+        s.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for l in 0..<L {
+                    for d in 0..<2 {
+                        for b in 0..<B {
+                            (dst.baseAddress! + ((2 * l + d) * B + b) * H)
+                                .update(from: src.baseAddress! + (l * B + b) * 2 * H + d * H, count: H)
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: Decoder
+
+    /// Logits (T, B, V) for decoder inputs `ids` (T, B) from `state`, attending over the
+    /// encoder `outputs`; returns the decoder's final state too.
+    func decode(_ ids: [Int32], steps: Int, batch: Int, lengths: [Int]?, state: RecurrentState<Float>,
+                encoderOutputs: Tensor<Float>, sourceLengths: [Int]) throws -> (logits: Tensor<Float>, state: RecurrentState<Float>) {
+        let y = try targetEmbedding.forward(ids, shape: [steps, batch])
+        let (h, final) = try decoder.forward(y, lengths: lengths, initialState: state)
+        let a = try attention.map { try $0.forward(query: h, keys: encoderOutputs, keyLengths: sourceLengths) } ?? h
+        return (try output.forward(outputDropout.forward(a)), final)
+    }
+
+    /// Teacher-forced logits (T, B, V) of a batch.
+    public func logits(_ batch: Seq2SeqBatch) throws -> Tensor<Float> {
+        let (enc, state) = try encode(batch.source)
+        let t = batch.targetInput
+        return try decode(t.values, steps: t.steps, batch: t.batchSize, lengths: t.lengths.map { Int($0) }, state: state,
+                          encoderOutputs: enc, sourceLengths: batch.source.lengths.map { Int($0) }).logits
+    }
+
+    public func trainStep(_ batch: Seq2SeqBatch) throws -> Double {
+        let z = try logits(batch)
+        let (loss, dz) = try softmaxCrossEntropy(logits: z, targets: batch.targetOutput, ignoreIndex: Self.ignoredTarget)
+        var dDecoder = try outputDropout.backward(output.backward(dz))
+        var dEncoderOutputs: Tensor<Float>?
+        if let attention { (dDecoder, dEncoderOutputs) = try attention.backward(dDecoder) }
+        let gd = try decoder.backward(gradOutput: dDecoder)
+        try targetEmbedding.backward(gd.input)
+        let ge = try encoder.backward(gradOutput: dEncoderOutputs, gradFinalState: bridgeBackward(gd.initialState))
+        try sourceEmbedding.backward(ge.input)
+        return loss
+    }
+
+    /// Teacher-forced loss per target token, and greedy-decoding `exact_match` and
+    /// `token_error_rate` (Σ edit distance / Σ reference length).
+    public func evaluate(_ batches: [Seq2SeqBatch]) throws -> [String: Double] {
+        var total = 0.0, count = 0
+        var scores = SequenceScores()
+        for b in batches {
+            let (loss, _) = try softmaxCrossEntropy(logits: logits(b), targets: b.targetOutput,
+                                                    ignoreIndex: Self.ignoredTarget, reduction: .sum)
+            total += loss
+            count += b.targetOutput.count { Int($0) != Self.ignoredTarget }
+            let sources = (0..<b.source.batchSize).map { i in
+                (0..<Int(b.source.lengths[i])).map { t in b.source.values[t * b.source.batchSize + i] }
+            }
+            for (hyp, ref) in zip(try greedy(sources), b.targets) { scores.add(hyp, ref) }
+        }
+        return ["loss": total / Double(max(count, 1)), "exact_match": scores.exactMatch, "token_error_rate": scores.tokenErrorRate]
+    }
+
+    public func resumableState() -> ResumableState {
+        var s = ResumableState()
+        s.set("rng.encoder_dropout", encoder.dropoutGenerator)
+        s.set("rng.decoder_dropout", decoder.dropoutGenerator)
+        s.set("rng.output_dropout", outputDropout.rng)
+        return s
+    }
+
+    public func restore(_ s: ResumableState) throws {
+        encoder.dropoutGenerator = try s.generator("rng.encoder_dropout")
+        decoder.dropoutGenerator = try s.generator("rng.decoder_dropout")
+        outputDropout.rng = try s.generator("rng.output_dropout")
+    }
+}
+
+/// Running exact-match and token-error-rate counts over (hypothesis, reference) pairs.
+public struct SequenceScores: Sendable, Equatable {
+    public private(set) var pairs = 0
+    public private(set) var exact = 0
+    public private(set) var edits = 0
+    public private(set) var referenceTokens = 0
+
+    public init() {}
+
+    public mutating func add<T: Equatable>(_ hypothesis: [T], _ reference: [T]) {
+        pairs += 1
+        if hypothesis == reference { exact += 1 }
+        edits += editDistance(hypothesis, reference)
+        referenceTokens += reference.count
+    }
+
+    /// The fraction of hypotheses equal to their reference.
+    public var exactMatch: Double { pairs == 0 ? .nan : Double(exact) / Double(pairs) }
+    /// Σ edit distance / Σ reference length.
+    public var tokenErrorRate: Double { referenceTokens == 0 ? .nan : Double(edits) / Double(referenceTokens) }
+}
+
+/// The Levenshtein distance between two sequences: the fewest insertions, deletions and
+/// substitutions that turn `a` into `b`.
+public func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

@@ -1,0 +1,207 @@
+import RealModule
+import RecurrentCore
+import RecurrentData
+import RecurrentLayers
+import RecurrentTraining
+
+/// The configuration of a ``SequenceClassifier`` (stored in checkpoints as JSON).
+public struct SequenceClassifierConfiguration: Codable, Sendable, Equatable {
+    /// The number of classes.
+    public var classes: Int
+    /// Token inputs: the vocabulary size (an embedding is learnt). Nil: numeric features.
+    public var vocabularySize: Int?
+    /// Numeric inputs: the features per step (ignored for tokens).
+    public var featureCount = 1
+    public var embeddingSize = 100
+    public var hiddenSize = 64
+    public var layers = 1
+    public var cell: CellKind = .lstm
+    public var bidirectional = false
+    public var pooling: SequencePooling = .last
+    /// Dropout on the pooled vector and between stacked layers.
+    public var dropout = 0.0
+    /// Dropout on the embedded tokens (token inputs only).
+    public var embeddingDropout = 0.0
+    /// Label smoothing ε of the training loss (see ``softmaxCrossEntropy(logits:targets:ignoreIndex:labelSmoothing:reduction:)``).
+    public var labelSmoothing = 0.0
+    /// Numeric inputs: the standard deviation of Gaussian noise added to the features in
+    /// training mode (data augmentation; 0 = none).
+    public var inputNoise = 0.0
+
+    /// A classifier of token sequences.
+    public init(classes: Int, vocabularySize: Int) {
+        self.classes = classes
+        self.vocabularySize = vocabularySize
+    }
+
+    /// A classifier of numeric series with `featureCount` values per step.
+    public init(classes: Int, featureCount: Int) {
+        self.classes = classes
+        self.featureCount = featureCount
+    }
+
+    /// The width of one step of the recurrent layer's input.
+    public var inputSize: Int { vocabularySize == nil ? featureCount : embeddingSize }
+}
+
+/// A labelled batch for ``SequenceClassifier``: the sequences and one class id per sequence.
+public struct ClassificationBatch: Sendable, Equatable {
+    public var input: SequenceInput
+    /// Class ids, one per sequence.
+    public var labels: [Int32]
+
+    public init(input: SequenceInput, labels: [Int32]) {
+        precondition(labels.count == input.batchSize, "one label per sequence")
+        self.input = input
+        self.labels = labels
+    }
+}
+
+/// A sequence classifier — the **many-to-one** shape:
+/// `(Embedding → Dropout | features) → RNN/LSTM/GRU (optionally bidirectional, stacked)
+/// → pooling (last state, mean or max over valid steps; see ``SequencePooling``) → Dropout
+/// → Linear → softmax`. **One-to-one** is the case T = 1.
+///
+/// Loss: mean softmax cross-entropy of the labels. Variable lengths follow PyTorch's packed
+/// sequences (no sorting needed): with `last` pooling a bidirectional layer gives
+/// [final forward ; final backward], as `h_n` of `nn.LSTM` on a packed batch.
+public final class SequenceClassifier: TrainableModel {
+    public typealias Scalar = Float
+    public typealias Batch = ClassificationBatch
+
+    public let configuration: SequenceClassifierConfiguration
+    /// The token embedding (nil for numeric inputs).
+    public let embedding: Embedding<Float>?
+    public let inputDropout: Dropout<Float>
+    public let encoder: SequenceEncoder<Float>
+    public let outputDropout: Dropout<Float>
+    public let output: Linear<Float>
+    public var isTraining = true {
+        didSet {
+            embedding?.isTraining = isTraining
+            inputDropout.isTraining = isTraining
+            encoder.isTraining = isTraining
+            outputDropout.isTraining = isTraining
+            output.isTraining = isTraining
+        }
+    }
+
+    public init(_ c: SequenceClassifierConfiguration, seed: UInt64 = 0) throws {
+        guard c.classes >= 1, c.hiddenSize > 0, c.layers > 0, c.featureCount > 0, c.embeddingSize > 0,
+              (c.vocabularySize ?? 1) > 0 else {
+            throw TrainingError("sequence classifier sizes must be positive")
+        }
+        guard (0..<1).contains(c.dropout), (0..<1).contains(c.embeddingDropout) else {
+            throw TrainingError("dropout must be in [0, 1)")
+        }
+        guard (0..<1).contains(c.labelSmoothing), c.inputNoise >= 0 else {
+            throw TrainingError("label smoothing must be in [0, 1) and input noise not negative")
+        }
+        configuration = c
+        var rng = RandomGenerator(seed: seed)
+        // Padding id 0 stays a zero row, as PyTorch's padding_idx=0.
+        embedding = c.vocabularySize.map { Embedding(vocabularySize: $0, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng) }
+        inputDropout = Dropout(probability: c.vocabularySize == nil ? 0 : c.embeddingDropout, seed: rng.next())
+        let rnn = RecurrentLayer<Float>(c.cell, inputSize: c.inputSize, hiddenSize: c.hiddenSize, numLayers: c.layers,
+                                        bidirectional: c.bidirectional, dropout: c.dropout, seed: rng.next())
+        encoder = SequenceEncoder(rnn: rnn, pooling: c.pooling)
+        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
+        output = Linear(inputSize: encoder.outputSize, outputSize: c.classes, rng: &rng)
+        noise = RandomGenerator(seed: rng.next())
+    }
+
+    /// The source of the input noise.
+    public var noise: RandomGenerator
+
+    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
+        (embedding.map { prefixed("embedding", $0) } ?? []) + prefixed("rnn", encoder.rnn) + prefixed("output", output)
+    }
+
+    public var gradientProbe: RecurrentLayer<Float>? { encoder.rnn }
+
+    /// The recurrent layer's input (T, B, I) for a batch.
+    func embed(_ input: SequenceInput) throws -> Tensor<Float> {
+        switch input.values {
+        case .tokens(let ids):
+            guard let embedding else { throw TrainingError("this classifier reads numeric features, not tokens") }
+            return inputDropout.forward(try embedding.forward(ids, shape: [input.steps, input.batchSize]))
+        case .features(let v, let k):
+            guard embedding == nil else { throw TrainingError("this classifier reads tokens, not numeric features") }
+            guard k == configuration.featureCount else {
+                throw TrainingError("the classifier expects \(configuration.featureCount) features per step, got \(k)")
+            }
+            var x = try Tensor(shape: [input.steps, input.batchSize, k], scalars: v)
+            if isTraining && configuration.inputNoise > 0 {
+                let sigma = configuration.inputNoise
+                x.withUnsafeMutableBufferPointer { p in
+                    for i in p.indices { p[i] += Float(sigma * noise.normal()) }
+                }
+            }
+            return x
+        }
+    }
+
+    /// The class scores (B, classes) of a batch.
+    public func logits(_ input: SequenceInput) throws -> Tensor<Float> {
+        let pooled = try encoder.forward(embed(input), lengths: input.variableLengths)
+        return try output.forward(outputDropout.forward(pooled))
+    }
+
+    public func trainStep(_ batch: ClassificationBatch) throws -> Double {
+        let z = try logits(batch.input)
+        let (loss, dz) = try softmaxCrossEntropy(logits: z, targets: batch.labels, labelSmoothing: configuration.labelSmoothing)
+        let dx = try encoder.backward(outputDropout.backward(output.backward(dz)))
+        if let embedding { try embedding.backward(inputDropout.backward(dx)) }
+        return loss
+    }
+
+    /// Mean cross-entropy ("loss"), "accuracy", and "score" = correct + 1/(1 + loss) — the
+    /// number right, ties broken by the lower loss (for model selection) — over the batches.
+    public func evaluate(_ batches: [ClassificationBatch]) throws -> [String: Double] {
+        var total = 0.0, correct = 0, count = 0
+        for b in batches {
+            let z = try logits(b.input)
+            total += try softmaxCrossEntropy(logits: z, targets: b.labels, reduction: .sum).loss
+            for (p, y) in zip(Self.argmax(z), b.labels) where p == Int(y) { correct += 1 }
+            count += b.labels.count
+        }
+        let n = Double(max(count, 1))
+        return ["loss": total / n, "accuracy": Double(correct) / n, "score": Double(correct) + 1 / (1 + total / n)]
+    }
+
+    /// The most likely class of each sequence (evaluation mode).
+    public func predict(_ input: SequenceInput) throws -> [Int] {
+        let wasTraining = isTraining
+        isTraining = false
+        defer { isTraining = wasTraining }
+        return Self.argmax(try InferenceMode.run { try logits(input) })
+    }
+
+    /// The row-wise arg-max of a (B, C) matrix (the first on ties).
+    static func argmax(_ z: Tensor<Float>) -> [Int] {
+        let c = z.shape[z.rank - 1]
+        return z.withUnsafeBufferPointer { p in
+            (0..<(z.count / c)).map { r in
+                var best = 0
+                for j in 1..<c where p[r * c + j] > p[r * c + best] { best = j }
+                return best
+            }
+        }
+    }
+
+    public func resumableState() -> ResumableState {
+        var s = ResumableState()
+        s.set("rng.input_dropout", inputDropout.rng)
+        s.set("rng.rnn_dropout", encoder.rnn.dropoutGenerator)
+        s.set("rng.output_dropout", outputDropout.rng)
+        s.set("rng.input_noise", noise)
+        return s
+    }
+
+    public func restore(_ s: ResumableState) throws {
+        inputDropout.rng = try s.generator("rng.input_dropout")
+        encoder.rnn.dropoutGenerator = try s.generator("rng.rnn_dropout")
+        outputDropout.rng = try s.generator("rng.output_dropout")
+        noise = try s.generator("rng.input_noise")
+    }
+}

@@ -1,0 +1,165 @@
+import RecurrentCore
+import RecurrentData
+import RecurrentLayers
+import RecurrentTraining
+
+/// The configuration of a ``SequenceTagger`` (stored in checkpoints as JSON).
+public struct SequenceTaggerConfiguration: Codable, Sendable, Equatable {
+    /// Token ids 0..<vocabularySize; id 0 is padding (its embedding stays zero).
+    public var vocabularySize: Int
+    /// Tag ids 0..<tagCount.
+    public var tagCount: Int
+    public var embeddingSize = 64
+    public var hiddenSize = 128
+    public var layers = 1
+    public var bidirectional = true
+    public var cell: CellKind = .lstm
+    /// Dropout on the embeddings, between stacked layers and before the output layer.
+    public var dropout = 0.0
+
+    public init(vocabularySize: Int, tagCount: Int) {
+        self.vocabularySize = vocabularySize
+        self.tagCount = tagCount
+    }
+}
+
+/// A batch of tagged sentences: token ids (T, B) time-major and one tag id per position,
+/// ``SequenceTagger/ignoredTag`` past each sentence's end.
+public struct TaggingBatch: Sendable, Equatable {
+    /// Token ids, (T, B) time-major, padded with 0.
+    public let tokens: PaddedBatch<Int32>
+    /// Tag ids, (T, B) time-major; ``SequenceTagger/ignoredTag`` at padding.
+    public let tags: [Int32]
+
+    /// Pads `sentences` (token ids) and their `tags` (tag ids, one per token).
+    public init(sentences: [[Int32]], tags: [[Int32]]) {
+        precondition(sentences.count == tags.count && zip(sentences, tags).allSatisfy { $0.count == $1.count && !$0.isEmpty },
+                     "one tag per token, and no empty sentence")
+        tokens = PaddedBatch(sentences, padding: 0)
+        self.tags = PaddedBatch(tags, padding: Int32(SequenceTagger.ignoredTag)).values
+    }
+
+    /// The number of real (non-padding) tokens.
+    public var tokenCount: Int { tokens.lengths.reduce(0) { $0 + Int($1) } }
+}
+
+/// A sequence tagger — the **many-to-many, aligned** shape: one output per input token.
+///
+///     ids (T, B) → Embedding → Dropout → (Bi)RNN/LSTM/GRU (stacked) → Dropout → Linear → logits (T, B, tags)
+///
+/// Bidirectional by default, so each token's tag sees its left and right context. Variable
+/// lengths follow PyTorch's packed semantics (each direction starts and stops at the sentence's
+/// own ends). Loss: mean softmax cross-entropy over the real tokens (padding is ignored).
+public final class SequenceTagger: TrainableModel {
+    public typealias Scalar = Float
+    public typealias Batch = TaggingBatch
+
+    /// The tag id of padding positions, ignored by the loss and by accuracy.
+    public static let ignoredTag = -100
+
+    public let configuration: SequenceTaggerConfiguration
+    public let embedding: Embedding<Float>
+    public let embeddingDropout: Dropout<Float>
+    public let rnn: RecurrentLayer<Float>
+    public let outputDropout: Dropout<Float>
+    public let output: Linear<Float>
+    public var isTraining = true {
+        didSet {
+            embedding.isTraining = isTraining
+            rnn.isTraining = isTraining
+            output.isTraining = isTraining
+            embeddingDropout.isTraining = isTraining
+            outputDropout.isTraining = isTraining
+        }
+    }
+
+    public init(_ c: SequenceTaggerConfiguration, seed: UInt64 = 0) throws {
+        guard c.vocabularySize > 0, c.tagCount > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0 else {
+            throw TrainingError("tagger sizes must be positive")
+        }
+        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1), got \(c.dropout)") }
+        configuration = c
+        var rng = RandomGenerator(seed: seed)
+        embedding = Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
+        embeddingDropout = Dropout(probability: c.dropout, seed: rng.next())
+        rnn = RecurrentLayer(c.cell, inputSize: c.embeddingSize, hiddenSize: c.hiddenSize, numLayers: c.layers,
+                             bidirectional: c.bidirectional, dropout: c.dropout, seed: rng.next())
+        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
+        output = Linear(inputSize: rnn.outputSize, outputSize: c.tagCount, rng: &rng)
+    }
+
+    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
+        prefixed("embedding", embedding) + prefixed("rnn", rnn) + prefixed("output", output)
+    }
+
+    public var gradientProbe: RecurrentLayer<Float>? { rnn }
+
+    /// Logits (T, B, tagCount) for a batch of token ids (zero rows' logits past each end are
+    /// the output layer's bias and carry no meaning).
+    public func logits(_ tokens: PaddedBatch<Int32>) throws -> Tensor<Float> {
+        let x = try embedding.forward(tokens.values, shape: [tokens.steps, tokens.batchSize])
+        let (h, _) = try rnn.forward(embeddingDropout.forward(x), lengths: tokens.lengths.map { Int($0) })
+        return try output.forward(outputDropout.forward(h))
+    }
+
+    public func trainStep(_ batch: TaggingBatch) throws -> Double {
+        let z = try logits(batch.tokens)
+        let (loss, dz) = try softmaxCrossEntropy(logits: z, targets: batch.tags, ignoreIndex: Self.ignoredTag)
+        let dh = try outputDropout.backward(output.backward(dz))
+        let g = try rnn.backward(gradOutput: dh)
+        try embedding.backward(embeddingDropout.backward(g.input))
+        return loss
+    }
+
+    /// The most likely tag id of every position, (T, B) time-major (meaningless past each end).
+    public func predict(_ tokens: PaddedBatch<Int32>) throws -> [Int32] {
+        let wasTraining = isTraining
+        isTraining = false
+        defer { isTraining = wasTraining }
+        return argmaxRows(try InferenceMode.run { try logits(tokens) })
+    }
+
+    /// Mean loss over real tokens and token accuracy.
+    public func evaluate(_ batches: [TaggingBatch]) throws -> [String: Double] {
+        var total = 0.0, correct = 0, count = 0
+        for b in batches {
+            let z = try logits(b.tokens)
+            let (loss, _) = try softmaxCrossEntropy(logits: z, targets: b.tags, ignoreIndex: Self.ignoredTag, reduction: .sum)
+            total += loss
+            for (p, t) in zip(argmaxRows(z), b.tags) where Int(t) != Self.ignoredTag {
+                count += 1
+                if p == t { correct += 1 }
+            }
+        }
+        let n = Double(max(count, 1))
+        return ["loss": total / n, "accuracy": Double(correct) / n]
+    }
+
+    public func resumableState() -> ResumableState {
+        var s = ResumableState()
+        s.set("rng.rnn_dropout", rnn.dropoutGenerator)
+        s.set("rng.embedding_dropout", embeddingDropout.rng)
+        s.set("rng.output_dropout", outputDropout.rng)
+        return s
+    }
+
+    public func restore(_ s: ResumableState) throws {
+        rnn.dropoutGenerator = try s.generator("rng.rnn_dropout")
+        embeddingDropout.rng = try s.generator("rng.embedding_dropout")
+        outputDropout.rng = try s.generator("rng.output_dropout")
+    }
+}
+
+/// The index of the largest entry of every row of the last axis (first one on ties).
+func argmaxRows(_ z: Tensor<Float>) -> [Int32] {
+    let c = z.shape[z.rank - 1]
+    let rows = z.count / c
+    return z.withUnsafeBufferPointer { p in
+        (0..<rows).map { r in
+            let row = p.baseAddress! + r * c
+            var best = 0
+            for j in 1..<c where row[j] > row[best] { best = j }
+            return Int32(best)
+        }
+    }
+}

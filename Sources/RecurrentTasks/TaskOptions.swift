@@ -1,0 +1,189 @@
+import Foundation
+import RecurrentCore
+import RecurrentData
+import RecurrentDiagnostics
+import RecurrentDistributed
+import RecurrentLayers
+import RecurrentModels
+import RecurrentTraining
+
+/// The options every `rnn train <task>` shares. `nil` means "the task's default", so the
+/// defaults of each task live in one place (its `defaults`), and a bare
+/// `rnn train tag --train a.conll --test b.conll` just works.
+public struct TaskOptions: Sendable {
+    public var train: URL
+    public var test: URL?
+    /// Where the trained model is written (also the resumable checkpoint).
+    public var out: URL?
+    public var cell: CellKind?
+    public var hidden: Int?
+    public var layers: Int?
+    public var bidirectional: Bool?
+    public var dropout: Double?
+    public var embedding: Int?
+    public var optimizer: String?
+    public var learningRate: Double?
+    public var clipNorm: Double?
+    public var batch: Int?
+    public var bptt: Int?
+    public var epochs: Int?
+    /// Seconds of training (evaluation not counted).
+    public var timeBudget: Double?
+    public var seed: UInt64 = 0
+    public var resume: URL?
+    /// Evaluate on a held-out part of the training data and stop after this many
+    /// evaluations without improvement.
+    public var patience: Int?
+    /// Fraction of the training data held out for validation.
+    public var validationFraction: Double?
+    /// Forecast: input window length and forecast horizon.
+    public var window: Int?
+    public var horizon: Int?
+    /// Many-to-one read-out (classify, forecast): "last", "mean" or "max".
+    public var pooling: String?
+    /// Seq2seq: "none", "dot" or "general" (Luong attention); beam width for decoding.
+    public var attention: String?
+    public var beamWidth: Int?
+    /// Cosine-anneal the learning rate over the run (nil: the task's default).
+    public var anneal: Bool?
+    /// Decay of the exponential moving average of the parameters that every evaluation also
+    /// scores (see ``ParameterAverage``); 0 turns it off, nil takes the task's default.
+    public var averageDecay: Double?
+    /// Record gradient-through-time snapshots every this many steps (for reports).
+    public var gradientSnapshotEvery: Int?
+
+    public init(train: URL) { self.train = train }
+}
+
+/// What a finished `rnn train` run reports.
+public struct TaskRun: Sendable {
+    public var task: String
+    /// Training seconds (evaluation not counted).
+    public var seconds: Double
+    public var epochs: Int
+    public var steps: Int
+    /// Test-split metrics (empty without a test file).
+    public var test: [String: Double]
+    /// Settings the task chose from the training data (forecast: `window`, `log`,
+    /// `difference`, `period`), kept apart from the test metrics.
+    public var chosen: [String: Double] = [:]
+    public var history: TrainingHistory
+    public var artifacts: TaskArtifacts
+
+    public init(task: String, seconds: Double, epochs: Int, steps: Int, test: [String: Double],
+                history: TrainingHistory, artifacts: TaskArtifacts = TaskArtifacts()) {
+        self.task = task
+        self.seconds = seconds
+        self.epochs = epochs
+        self.steps = steps
+        self.test = test
+        self.history = history
+        self.artifacts = artifacts
+    }
+}
+
+/// Task-specific material for reports (each task fills what applies).
+public struct TaskArtifacts: Sendable {
+    /// Generated text (charlm, generate).
+    public var samples: [String] = []
+    /// Class labels and counts[actual][predicted] (classify).
+    public var confusionLabels: [String] = []
+    public var confusion: [[Int]] = []
+    /// Forecast against actuals on the test period (forecast).
+    public var actual: [Double] = []
+    public var forecast: [Double] = []
+    /// Per-tag accuracy (tag).
+    public var perTagAccuracy: [(tag: String, accuracy: Double, count: Int)] = []
+    /// (source, reference, prediction) examples (seq2seq).
+    public var examples: [(source: String, reference: String, prediction: String)] = []
+    public init() {}
+}
+
+/// A task of the `rnn` tool: train on real files, evaluate, predict.
+public protocol RNNTask {
+    /// The name on the command line ("charlm", "classify", …).
+    static var name: String { get }
+    /// Trains with `options` (nil options take the task's defaults), evaluates on the test
+    /// file if given, and writes the model to `options.out` if given.
+    static func train(_ options: TaskOptions, progress: ((TrainingProgress) -> Void)?) throws -> TaskRun
+    /// Test metrics of a saved model on a file of the task's format.
+    static func evaluate(_ model: Checkpoint, test: URL) throws -> [String: Double]
+    /// One prediction per input line. Errors in a line are `DataError`s in the file
+    /// `DataError.predictionInput`, with the line's number.
+    static func predict(_ model: Checkpoint, inputs: [String]) throws -> [String]
+    /// Backpropagates the loss of the first batch of `data` through a saved model and returns
+    /// what BPTT did at each time step of every recurrent layer (`rnn gradients MODEL --data FILE`).
+    static func gradientsThroughTime(_ model: Checkpoint, data: URL) throws -> [GradientThroughTime]
+}
+
+extension RNNTask {
+    /// Runs `step` (one training step of `model` on one batch) with gradient recording on.
+    public static func recordGradients<M: TrainableModel>(_ model: M, _ step: (M) throws -> Void) throws -> [GradientThroughTime] {
+        guard let probe = model.gradientProbe else { throw TrainingError("the \(name) model has no recurrent layer to measure") }
+        model.isTraining = false  // no dropout: measure the model as it predicts
+        probe.recordsGradientsThroughTime = true
+        defer { probe.recordsGradientsThroughTime = false }
+        try step(model)
+        return probe.gradientsThroughTime
+    }
+}
+
+/// The tasks by name.
+public enum Tasks {
+    public static var all: [any RNNTask.Type] {
+        [CharLMTask.self, ClassifyTask.self, ForecastTask.self, GenerateTask.self, TagTask.self, Seq2SeqTask.self]
+    }
+
+    public static func named(_ name: String) -> (any RNNTask.Type)? { all.first { $0.name == name } }
+
+    /// The task a model file was trained for; errors name the file.
+    public static func task(of model: Checkpoint) throws -> any RNNTask.Type {
+        let name = try model.require("task")
+        guard let t = named(name) else { throw CheckpointError("\(model.source): unknown task '\(name)'") }
+        return t
+    }
+
+    /// Throws unless `model` was trained for `task`.
+    public static func check(_ model: Checkpoint, is task: String) throws {
+        let name = try model.require("task")
+        guard name == task else {
+            throw CheckpointError("\(model.source): a model trained for '\(name)', not '\(task)'")
+        }
+    }
+}
+
+extension TaskOptions {
+    /// The optimizer named by `optimizer` (default `fallback`) over `parameters`.
+    public func makeOptimizer(_ parameters: [Parameter<Float>], default fallback: String = "adam",
+                              learningRate defaultRate: Double) throws -> any Optimizer<Float> {
+        let lr = learningRate ?? defaultRate
+        switch (optimizer ?? fallback).lowercased() {
+        case "adam": return try Adam(parameters, learningRate: lr)
+        case "adamw": return try Adam.adamW(parameters, learningRate: lr)
+        case "sgd": return try SGD(parameters, learningRate: lr, momentum: 0.9)
+        case "rmsprop": return try RMSprop(parameters, learningRate: lr)
+        case "adagrad": return try Adagrad(parameters, learningRate: lr)
+        case let other: throw TrainingError("unknown optimizer '\(other)' (adam, adamw, sgd, rmsprop, adagrad)")
+        }
+    }
+
+    /// Cosine annealing of `learningRate ?? defaultRate` over the run, when `anneal` (or the
+    /// task's default, `byDefault`) asks for it.
+    public func annealing(defaultRate: Double, byDefault: Bool) throws -> RunAnnealing? {
+        guard anneal ?? byDefault else { return nil }
+        return try RunAnnealing(baseLearningRate: learningRate ?? defaultRate)
+    }
+
+    /// Training options: epochs/time budget from the command line, else the task's default
+    /// budget; clipping; parameter averaging; checkpoint path.
+    public func trainingOptions(defaultBudget: Double, defaultClip: Double?, defaultAverageDecay: Double? = nil) -> TrainingOptions {
+        var o = TrainingOptions()
+        o.averageDecay = (averageDecay ?? defaultAverageDecay).flatMap { $0 > 0 ? $0 : nil }
+        o.epochs = epochs
+        o.timeBudget = timeBudget ?? (epochs == nil ? defaultBudget : nil)
+        o.clipNorm = clipNorm ?? defaultClip
+        o.checkpoint = out
+        o.gradientSnapshotEvery = gradientSnapshotEvery
+        return o
+    }
+}

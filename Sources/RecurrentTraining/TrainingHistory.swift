@@ -1,0 +1,73 @@
+import RecurrentCore
+import RecurrentLayers
+
+/// One optimisation step as the ``Trainer`` saw it.
+public struct StepRecord: Codable, Sendable, Equatable {
+    public var step: Int
+    public var epoch: Int
+    /// Mean training loss of the step's batch.
+    public var loss: Double
+    public var learningRate: Double
+    /// Global gradient norm before clipping (nil when not computed).
+    public var gradientNorm: Double?
+    /// Whether clipping scaled the gradient down.
+    public var clipped: Bool
+    /// Whether the step was skipped (non-finite loss or gradient).
+    public var skipped: Bool
+    /// Seconds since training started (training time only).
+    public var seconds: Double
+
+    public init(step: Int, epoch: Int, loss: Double, learningRate: Double, gradientNorm: Double?,
+                clipped: Bool, skipped: Bool, seconds: Double) {
+        self.step = step
+        self.epoch = epoch
+        self.loss = loss
+        self.learningRate = learningRate
+        self.gradientNorm = gradientNorm
+        self.clipped = clipped
+        self.skipped = skipped
+        self.seconds = seconds
+    }
+}
+
+/// An evaluation on a held-out split.
+public struct EvaluationRecord: Codable, Sendable, Equatable {
+    public var step: Int
+    public var epoch: Int
+    /// "validation" or "test".
+    public var split: String
+    /// Metric name → value ("loss", "bpc", "accuracy", "rmse", …).
+    public var metrics: [String: Double]
+
+    public init(step: Int, epoch: Int, split: String, metrics: [String: Double]) {
+        self.step = step
+        self.epoch = epoch
+        self.split = split
+        self.metrics = metrics
+    }
+}
+
+/// ‖∂L/∂h_k‖ for k = 1…T of the first recurrent layer at one training step: one column of
+/// the gradient-through-time heatmap (time step × training progress).
+public struct GradientSnapshot: Codable, Sendable, Equatable {
+    public var step: Int
+    public var hiddenGradientNorms: [Double]
+
+    public init(step: Int, hiddenGradientNorms: [Double]) {
+        self.step = step
+        self.hiddenGradientNorms = hiddenGradientNorms
+    }
+}
+
+/// Everything a training run measured, for metrics files and reports.
+public struct TrainingHistory: Codable, Sendable, Equatable {
+    public var steps: [StepRecord] = []
+    public var evaluations: [EvaluationRecord] = []
+    public var gradientSnapshots: [GradientSnapshot] = []
+
+    public init() {}
+
+    /// How many steps clipping fired.
+    public var clippedCount: Int { steps.filter(\.clipped).count }
+    public var skippedCount: Int { steps.filter(\.skipped).count }
+}
