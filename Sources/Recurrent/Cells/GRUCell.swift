@@ -21,41 +21,24 @@ import _RecurrentKernels
 /// W_hh (3H, H), b_ih, b_hh (3H). In a layer the time loop is fused in C (`RK_CELL_GRU`); for
 /// backward the cell keeps every step's gates and W_hh·h_{t−1} + b_hh. Keras' variant with the
 /// reset gate before the product is ``GRUResetBeforeCell``.
-public final class GRUCell<S: TensorScalar>: UnrolledCell {
+public final class GRUCell<S: TensorScalar>: CellModule<S>, UnrolledCell {
     public typealias Scalar = S
     public static var gateCount: Int { 3 }
     public static var hasCellState: Bool { false }
     package static var foldsRecurrentBias: Bool { false }
 
-    public let cellParameters: CellParameters<S>
-    /// Unused (no dropout inside a cell); kept for ``Module``.
-    public var isTraining = true
     private let recurrentWeight: PackedRecurrentWeight<S>
     private let gates = Workspace<S>()           // r, z, n of every step
     private let products = Workspace<S>()        // W_hh·h_{t−1} + b_hh of every step
     private let recurrentGradients = Workspace<S>()  // δʰ of every step
-    private lazy var stepper = CellStepper(sharingParameters())
 
     /// A cell over the given parameters (shared by reference).
     public init(_ parameters: CellParameters<S>) {
-        cellParameters = parameters
         recurrentWeight = PackedRecurrentWeight(gates: 3, hidden: parameters.hiddenSize)
+        super.init(sharing: parameters)
     }
 
-    /// PyTorch's `nn.GRUCell(inputSize, hiddenSize, bias)`, initialised U(−1/√H, 1/√H) from `seed`.
-    public convenience init(inputSize: Int, hiddenSize: Int, bias: Bool = true, seed: UInt64 = 0) {
-        self.init(CellParameters(inputSize: inputSize, hiddenSize: hiddenSize, gates: 3, bias: bias, seed: seed))
-    }
-
-    public func step(_ input: Tensor<S>, state: CellState<S>? = nil) throws -> CellState<S> {
-        try stepper.step(input, state: state)
-    }
-
-    public func backwardStep(_ input: Tensor<S>, state: CellState<S>?, gradient: CellState<S>) throws -> CellStepGradients<S> {
-        try stepper.backwardStep(input, state: state, gradient: gradient)
-    }
-
-    package func sharingParameters() -> GRUCell { GRUCell(cellParameters) }
+    override func makeStepper() -> any CellStepping<S> { CellStepper(sharingParameters()) }
 
     /// r and z rows: the same δ on both sides; the n rows differ.
     package var sharedGateRows: Int { 2 * hiddenSize }

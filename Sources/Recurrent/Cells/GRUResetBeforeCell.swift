@@ -18,15 +18,12 @@
 /// Two products a step (W_h{r,z}·h, then W_hn·(r⊙h)), so its time loop runs here, step by step,
 /// with W_hh's two blocks packed once per sequence. It keeps every step's gates, its products
 /// and r⊙h_{t−1} for backward. Parameters: W_ih (3H, I), W_hh (3H, H), b_ih, b_hh (3H).
-public final class GRUResetBeforeCell<S: TensorScalar>: UnrolledCell {
+public final class GRUResetBeforeCell<S: TensorScalar>: CellModule<S>, UnrolledCell {
     public typealias Scalar = S
     public static var gateCount: Int { 3 }
     public static var hasCellState: Bool { false }
     package static var foldsRecurrentBias: Bool { false }
 
-    public let cellParameters: CellParameters<S>
-    /// Unused (no dropout inside a cell); kept for ``Module``.
-    public var isTraining = true
     private let gates = Workspace<S>()     // r, z, n of every step
     private let products = Workspace<S>()  // W_h{r,z}·h_{t−1}, W_hn·(r⊙h_{t−1}) of every step
     private let resetHidden = Workspace<S>()   // r ⊙ h_{t−1} of every step
@@ -36,33 +33,18 @@ public final class GRUResetBeforeCell<S: TensorScalar>: UnrolledCell {
     private let packedNT: PackedMatrix<S>
     private let packedRZ: PackedMatrix<S>
     private let packedN: PackedMatrix<S>
-    private lazy var stepper = CellStepper(sharingParameters())
 
     /// A cell over the given parameters (shared by reference).
     public init(_ parameters: CellParameters<S>) {
-        cellParameters = parameters
         let H = parameters.hiddenSize
         packedRZT = PackedMatrix(k: H, n: 2 * H)
         packedNT = PackedMatrix(k: H, n: H)
         packedRZ = PackedMatrix(k: 2 * H, n: H)
         packedN = PackedMatrix(k: H, n: H)
+        super.init(sharing: parameters)
     }
 
-    /// Keras' `GRUCell(units, reset_after=False)` with PyTorch's parameter layout, initialised
-    /// U(−1/√H, 1/√H) from `seed`.
-    public convenience init(inputSize: Int, hiddenSize: Int, bias: Bool = true, seed: UInt64 = 0) {
-        self.init(CellParameters(inputSize: inputSize, hiddenSize: hiddenSize, gates: 3, bias: bias, seed: seed))
-    }
-
-    public func step(_ input: Tensor<S>, state: CellState<S>? = nil) throws -> CellState<S> {
-        try stepper.step(input, state: state)
-    }
-
-    public func backwardStep(_ input: Tensor<S>, state: CellState<S>?, gradient: CellState<S>) throws -> CellStepGradients<S> {
-        try stepper.backwardStep(input, state: state, gradient: gradient)
-    }
-
-    package func sharingParameters() -> GRUResetBeforeCell { GRUResetBeforeCell(cellParameters) }
+    override func makeStepper() -> any CellStepping<S> { CellStepper(sharingParameters()) }
 
     /// r and z rows: W_ih and W_hh see the same δ and x_k, h_{k−1}; W_hn sees r ⊙ h_{k−1}.
     package var sharedGateRows: Int { 2 * hiddenSize }

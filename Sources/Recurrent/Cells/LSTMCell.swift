@@ -22,38 +22,21 @@ import _RecurrentKernels
 /// Parameters: W_ih (4H, I), W_hh (4H, H), b_ih, b_hh (4H). In a layer the matrix products run
 /// outside the elementwise passes (all steps' input projections in one GEMM, the recurrent one
 /// per step with W_hh packed once); the time loop is fused in C (`RK_CELL_LSTM`).
-public final class LSTMCell<S: TensorScalar>: UnrolledCell {
+public final class LSTMCell<S: TensorScalar>: CellModule<S>, UnrolledCell {
     public typealias Scalar = S
     public static var gateCount: Int { 4 }
     public static var hasCellState: Bool { true }
     package static var foldsRecurrentBias: Bool { true }
 
-    public let cellParameters: CellParameters<S>
-    /// Unused (no dropout inside a cell); kept for ``Module``.
-    public var isTraining = true
     private let recurrentWeight: PackedRecurrentWeight<S>
-    private lazy var stepper = CellStepper(sharingParameters())
 
     /// A cell over the given parameters (shared by reference).
     public init(_ parameters: CellParameters<S>) {
-        cellParameters = parameters
         recurrentWeight = PackedRecurrentWeight(gates: 4, hidden: parameters.hiddenSize)
+        super.init(sharing: parameters)
     }
 
-    /// PyTorch's `nn.LSTMCell(inputSize, hiddenSize, bias)`, initialised U(−1/√H, 1/√H) from `seed`.
-    public convenience init(inputSize: Int, hiddenSize: Int, bias: Bool = true, seed: UInt64 = 0) {
-        self.init(CellParameters(inputSize: inputSize, hiddenSize: hiddenSize, gates: 4, bias: bias, seed: seed))
-    }
-
-    public func step(_ input: Tensor<S>, state: CellState<S>? = nil) throws -> CellState<S> {
-        try stepper.step(input, state: state)
-    }
-
-    public func backwardStep(_ input: Tensor<S>, state: CellState<S>?, gradient: CellState<S>) throws -> CellStepGradients<S> {
-        try stepper.backwardStep(input, state: state, gradient: gradient)
-    }
-
-    package func sharingParameters() -> LSTMCell { LSTMCell(cellParameters) }
+    override func makeStepper() -> any CellStepping<S> { CellStepper(sharingParameters()) }
 
     package func forwardSequence(_ u: UnrolledSequence<S>, bias: UnsafePointer<S>?, output: UnsafeMutablePointer<S>,
                                  outputStride: Int, keepForBackward: Bool) {

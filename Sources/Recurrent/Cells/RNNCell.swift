@@ -12,42 +12,35 @@ import _RecurrentKernels
 ///
 /// Repeated multiplication by W_hhᵀ·diag(act′) is what makes these gradients vanish or
 /// explode over long sequences. Parameters: W_ih (H, I), W_hh (H, H), b_ih, b_hh (H).
-public final class RNNCell<S: TensorScalar>: UnrolledCell {
+public final class RNNCell<S: TensorScalar>: CellModule<S>, UnrolledCell {
     public typealias Scalar = S
     public static var gateCount: Int { 1 }
     public static var hasCellState: Bool { false }
     package static var foldsRecurrentBias: Bool { true }
 
-    public let cellParameters: CellParameters<S>
     /// tanh (PyTorch's default) or relu.
     public let nonlinearity: RNN<S>.Nonlinearity
-    /// Unused (no dropout inside a cell); kept for ``Module``.
-    public var isTraining = true
     private let recurrentWeight: PackedRecurrentWeight<S>
-    private lazy var stepper = CellStepper(sharingParameters())
+
+    /// A tanh cell over the given parameters (shared by reference).
+    public convenience init(_ parameters: CellParameters<S>) { self.init(parameters, nonlinearity: .tanh) }
 
     /// A cell over the given parameters (shared by reference).
-    public init(_ parameters: CellParameters<S>, nonlinearity: RNN<S>.Nonlinearity = .tanh) {
-        cellParameters = parameters
+    public init(_ parameters: CellParameters<S>, nonlinearity: RNN<S>.Nonlinearity) {
         self.nonlinearity = nonlinearity
         recurrentWeight = PackedRecurrentWeight(gates: 1, hidden: parameters.hiddenSize)
+        super.init(sharing: parameters)
     }
 
     /// PyTorch's `nn.RNNCell(inputSize, hiddenSize, bias, nonlinearity)`, initialised
     /// U(−1/√H, 1/√H) from `seed`.
     public convenience init(inputSize: Int, hiddenSize: Int, bias: Bool = true,
-                            nonlinearity: RNN<S>.Nonlinearity = .tanh, seed: UInt64 = 0) {
+                            nonlinearity: RNN<S>.Nonlinearity, seed: UInt64 = 0) {
         self.init(CellParameters(inputSize: inputSize, hiddenSize: hiddenSize, gates: 1, bias: bias, seed: seed),
                   nonlinearity: nonlinearity)
     }
 
-    public func step(_ input: Tensor<S>, state: CellState<S>? = nil) throws -> CellState<S> {
-        try stepper.step(input, state: state)
-    }
-
-    public func backwardStep(_ input: Tensor<S>, state: CellState<S>?, gradient: CellState<S>) throws -> CellStepGradients<S> {
-        try stepper.backwardStep(input, state: state, gradient: gradient)
-    }
+    override func makeStepper() -> any CellStepping<S> { CellStepper(sharingParameters()) }
 
     package func sharingParameters() -> RNNCell { RNNCell(cellParameters, nonlinearity: nonlinearity) }
 

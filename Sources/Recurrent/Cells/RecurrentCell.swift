@@ -13,6 +13,8 @@ public protocol RecurrentCell<Scalar>: Module {
     static var hasCellState: Bool { get }
     /// The parameters, shared by reference (with the layer the cell came from, if any).
     var cellParameters: CellParameters<Scalar> { get }
+    /// A cell over `parameters` (shared by reference).
+    init(_ parameters: CellParameters<Scalar>)
 
     /// One step: x (B, I) and the state h_{t−1} (and c_{t−1}), each (B, H); nil = zeros.
     /// Returns h_t (and c_t). Throws a ``ShapeError`` on mismatched shapes.
@@ -23,6 +25,43 @@ public protocol RecurrentCell<Scalar>: Module {
     /// *adds* ∂L/∂W_ih, ∂L/∂W_hh, ∂L/∂b_ih, ∂L/∂b_hh into the parameters' gradients.
     func backwardStep(_ input: Tensor<Scalar>, state: CellState<Scalar>?,
                       gradient: CellState<Scalar>) throws -> CellStepGradients<Scalar>
+}
+
+/// What every cell type shares: its parameters, ``Module``'s training flag, and the public
+/// step API, which runs the cell's own unroller over one step (T = 1: the same GEMM and fused
+/// kernels as a layer's forward over one step, so the same results, bit for bit). The cell types
+/// (``RNNCell``, ``LSTMCell``, ``GRUCell``, ``GRUResetBeforeCell``) subclass it.
+public class CellModule<S: TensorScalar> {
+    /// The parameters, shared by reference (with the layer the cell came from, if any).
+    public let cellParameters: CellParameters<S>
+    /// Unused (a cell has no dropout); kept for ``Module``.
+    public var isTraining = true
+    private var stepper: (any CellStepping<S>)?
+
+    init(sharing parameters: CellParameters<S>) { cellParameters = parameters }
+
+    /// A stepper over a cell of the subclass's type sharing these parameters (overridden).
+    func makeStepper() -> any CellStepping<S> { preconditionFailure("\(Self.self) must override makeStepper()") }
+
+    private var cellStepper: any CellStepping<S> {
+        if let stepper { return stepper }
+        let made = makeStepper()
+        stepper = made
+        return made
+    }
+
+    /// One step: x (B, I) and the state h_{t−1} (and c_{t−1}), each (B, H); nil = zeros.
+    /// Returns h_t (and c_t). Throws a ``ShapeError`` on mismatched shapes.
+    public func step(_ input: Tensor<S>, state: CellState<S>? = nil) throws -> CellState<S> {
+        try cellStepper.step(input, state: state)
+    }
+
+    /// The BPTT step of ``step(_:state:)`` at the same input and state: given ∂L/∂h_t (and
+    /// ∂L/∂c_t; nil = 0), returns ∂L/∂x_t and ∂L/∂h_{t−1} (and ∂L/∂c_{t−1}), and *adds* the
+    /// parameter gradients (see each cell's equations) into the parameters' gradients.
+    public func backwardStep(_ input: Tensor<S>, state: CellState<S>?, gradient: CellState<S>) throws -> CellStepGradients<S> {
+        try cellStepper.backwardStep(input, state: state, gradient: gradient)
+    }
 }
 
 /// The state a cell carries between steps: h (B, H), and c (B, H) for an LSTM.
@@ -86,6 +125,12 @@ public struct CellParameters<S: TensorScalar> {
 }
 
 extension RecurrentCell {
+    /// PyTorch's `nn.RNNCell` / `nn.LSTMCell` / `nn.GRUCell(inputSize, hiddenSize, bias)`: a
+    /// new cell initialised U(−1/√H, 1/√H) from `seed` (see ``CellParameters``).
+    public init(inputSize: Int, hiddenSize: Int, bias: Bool = true, seed: UInt64 = 0) {
+        self.init(CellParameters(inputSize: inputSize, hiddenSize: hiddenSize, gates: Self.gateCount, bias: bias, seed: seed))
+    }
+
     public var inputSize: Int { cellParameters.inputSize }
     public var hiddenSize: Int { cellParameters.hiddenSize }
 

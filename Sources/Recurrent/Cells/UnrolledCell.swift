@@ -57,6 +57,7 @@ package protocol UnrolledCell<Scalar>: RecurrentCell {
 }
 
 extension UnrolledCell {
+    package func sharingParameters() -> Self { Self(cellParameters) }
     package var sharedGateRows: Int { Self.gateCount * hiddenSize }
     package var recurrentGateGradients: UnsafeMutablePointer<Scalar>? { nil }
     package func reserveBackward(_ u: UnrolledSequence<Scalar>) {}

@@ -2,7 +2,14 @@
 /// and fused kernels as a layer's forward over one step, so a cell's step gives the layer's
 /// results, bit for bit. The backward step recomputes the forward step (keeping what backward
 /// needs) and runs the unroller's BPTT over it.
-final class CellStepper<Cell: UnrolledCell> {
+/// A cell's step and backward step, as ``CellModule`` calls them (once per step).
+protocol CellStepping<Scalar>: AnyObject {
+    associatedtype Scalar: TensorScalar
+    func step(_ input: Tensor<Scalar>, state: CellState<Scalar>?) throws -> CellState<Scalar>
+    func backwardStep(_ input: Tensor<Scalar>, state: CellState<Scalar>?, gradient: CellState<Scalar>) throws -> CellStepGradients<Scalar>
+}
+
+final class CellStepper<Cell: UnrolledCell>: CellStepping {
     typealias S = Cell.Scalar
     private let direction: RecurrentDirection<Cell>
 
