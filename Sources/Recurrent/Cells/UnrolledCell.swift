@@ -1,4 +1,4 @@
-/// What the unroller (``RecurrentDirection``) needs of a cell: its passes over one direction's
+/// What the unroller (`RecurrentDirection`) needs of a cell: its passes over one direction's
 /// sequence, in the unroller's layout. A new cell is a new conforming type; the unroller never
 /// asks which cell it runs.
 ///

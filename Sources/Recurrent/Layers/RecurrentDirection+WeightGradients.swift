@@ -11,7 +11,7 @@ extension RecurrentDirection {
     ///
     /// over all T·B rows at once — each sum one large GEMM (or row sum), not T small ones. Rows
     /// where the recurrent side sees another δ or another input (the GRU's n rows: δn̂ ⊙ r, or
-    /// r ⊙ h_{k−1}) come from the cell (``UnrolledCell/unsharedRecurrentOperands(_:gateGradients:)``).
+    /// r ⊙ h_{k−1}) come from the cell (`UnrolledCell.unsharedRecurrentOperands`).
     /// `biasSumFromLoop`: Σ_k δ_k already summed by the fused loop (nil: sum here). Gradients
     /// are *added* into the parameters'.
     func accumulateParameterGradients(x: UnsafePointer<S>, biasSumFromLoop: UnsafeMutablePointer<S>?) {

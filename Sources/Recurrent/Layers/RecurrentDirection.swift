@@ -20,7 +20,7 @@ protocol UnrollingDirection<Scalar>: AnyObject {
 /// Layout (time-major, see ``UnrolledSequence``): x (T·B, I), input projections xp (T·B, G·H),
 /// states hs/cs ((T+1)·B, H). The unroller computes the input projections of all steps in one
 /// GEMM, runs the cell's time loop, and after the cell's backward loop forms the weight
-/// gradients in large GEMMs (``accumulateParameterGradients(x:biasSumFromLoop:)``). What
+/// gradients in large GEMMs (`accumulateParameterGradients`). What
 /// differs between cells is the cell's (``UnrolledCell``); this type never asks which it runs.
 final class RecurrentDirection<Cell: UnrolledCell>: UnrollingDirection {
     typealias S = Cell.Scalar
