@@ -212,11 +212,12 @@ public final class ConditionedGenerator: TrainableModel {
         var state = try initializer.forward(Tensor(shape: [1, configuration.conditionSize], scalars: condition))
         var previous = start
         var out: [Int32] = []
+        let cells = try rnn.cellStack()  // one step at a time: the layer's cells
         while out.count < maxLength {
             let x = try embedding.forward([previous], shape: [1, 1])
-            let (h, next) = try rnn.forward(x, initialState: state)
+            let (h, next) = try cells.step(x.reshaped([1, configuration.embeddingSize]), state: state)
             state = next
-            var logits = try decoder.forward(h).scalars
+            var logits = try decoder.forward(h.reshaped([1, 1, configuration.hiddenSize])).scalars
             if let x = excluding, Int(x) < logits.count { logits[Int(x)] = -.infinity }
             let symbol = LanguageModel.draw(from: logits, temperature: temperature, topK: topK, using: &rng)
             if symbol == end { break }

@@ -144,11 +144,15 @@ public final class LanguageModel: TrainableModel {
         carriedState = nil
         var z = try InferenceMode.run { try logits(prime, steps: prime.count, batch: 1) }
         var last = Array(z.scalars.suffix(configuration.vocabularySize))
+        let cells = try rnn.cellStack()  // one step at a time: the layer's cells
         for _ in 0..<length {
             if let x = excluding, Int(x) < last.count { last[Int(x)] = -.infinity }
             let next = Self.draw(from: last, temperature: temperature, topK: topK, using: &rng)
             try emit(next)
-            z = try logits([next], steps: 1, batch: 1)
+            let x = try embedding.forward([next], shape: [1, 1])
+            let (h, state) = try cells.step(x.reshaped([1, configuration.embeddingSize]), state: carriedState)
+            carriedState = state
+            z = try decoder.forward(outputDropout.forward(h.reshaped([1, 1, configuration.hiddenSize])))
             last = z.scalars
         }
         carriedState = nil

@@ -21,8 +21,9 @@ extension Seq2Seq {
         var y = [Int32](repeating: configuration.beginID, count: B)
         var out = [[Int32]](repeating: [], count: B)
         var finished = [Bool](repeating: false, count: B)
+        let cells = try decoder.cellStack()
         for _ in 0..<configuration.maxOutputLength {
-            let step = try decode(y, steps: 1, batch: B, lengths: nil, state: state, encoderOutputs: keys, sourceLengths: sourceLengths)
+            let step = try decodeStep(y, cells: cells, state: state, encoderOutputs: keys, sourceLengths: sourceLengths)
             state = step.state
             y = argmaxRows(step.logits)
             for b in 0..<B where !finished[b] {
@@ -67,9 +68,10 @@ extension Seq2Seq {
         var done = [Bool](repeating: false, count: B)
         var y = [Int32](repeating: configuration.beginID, count: N)
         let end = Int(configuration.endID)
+        let cells = try decoder.cellStack()
 
         for step in 0..<configuration.maxOutputLength {
-            let out = try decode(y, steps: 1, batch: N, lengths: nil, state: state, encoderOutputs: keys, sourceLengths: sourceLengths)
+            let out = try decodeStep(y, cells: cells, state: state, encoderOutputs: keys, sourceLengths: sourceLengths)
             let logProbabilities = logSoftmaxRows(out.logits)
             var parents = Array(0..<N)
             var nextTokens = y
@@ -111,6 +113,19 @@ extension Seq2Seq {
             (y, score, tokens) = (nextTokens, nextScores, nextHypotheses)
         }
         return ended.map { e in e.max { $0.score < $1.score }?.tokens ?? [] }
+    }
+
+    /// One decoding step for a batch of the previous tokens `ids`: the decoder's cells stepped
+    /// once (the same results as `decode` over one step), attention, the output layer.
+    /// Logits (1, B, V) and the new state.
+    private func decodeStep(_ ids: [Int32], cells: CellStack<Float>, state: RecurrentState<Float>,
+                            encoderOutputs: Tensor<Float>, sourceLengths: [Int]) throws -> (logits: Tensor<Float>, state: RecurrentState<Float>) {
+        let B = ids.count
+        let y = try targetEmbedding.forward(ids, shape: [1, B])
+        let (h, final) = try cells.step(y.reshaped([B, y.shape[2]]), state: state)
+        let query = try h.reshaped([1, B, h.shape[1]])
+        let a = try attention.map { try $0.forward(query: query, keys: encoderOutputs, keyLengths: sourceLengths) } ?? query
+        return (try output.forward(outputDropout.forward(a)), final)
     }
 
     /// Decodes every source with `width` (1: greedy), in chunks of similar lengths, in the

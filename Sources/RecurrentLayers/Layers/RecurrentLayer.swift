@@ -87,7 +87,7 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     public var dropoutGenerator: RandomGenerator
 
     public let namedParameters: [(name: String, parameter: Parameter<S>)]
-    let directions: [[RecurrentDirection<S>]]
+    let directions: [[any UnrollingDirection<S>]]
     var recorders: [[GradientRecorder<S>]] = []
 
     let layerInputs: [Workspace<S>]
@@ -133,9 +133,9 @@ public class RecurrentLayer<S: TensorScalar>: Module {
         let G = cell.gateCount * hiddenSize
         let bound = S(1 / Double(hiddenSize).squareRoot())
         var named: [(String, Parameter<S>)] = []
-        var dirs: [[RecurrentDirection<S>]] = []
+        var dirs: [[any UnrollingDirection<S>]] = []
         for l in 0..<numLayers {
-            var row: [RecurrentDirection<S>] = []
+            var row: [any UnrollingDirection<S>] = []
             let inSize = l == 0 ? inputSize : (bidirectional ? 2 : 1) * hiddenSize
             for d in 0..<(bidirectional ? 2 : 1) {
                 let suffix = "_l\(l)" + (d == 1 ? "_reverse" : "")
@@ -150,9 +150,9 @@ public class RecurrentLayer<S: TensorScalar>: Module {
                 let bih = Parameter(bias ? Tensor<S>.uniform([G], low: -bound, high: bound, using: &rng) : Tensor(zeros: [G]))
                 let bhh = Parameter(bias ? Tensor<S>.uniform([G], low: -bound, high: bound, using: &rng) : Tensor(zeros: [G]))
                 if bias { named += [("bias_ih" + suffix, bih), ("bias_hh" + suffix, bhh)] }
-                row.append(RecurrentDirection(cell: cell, inputSize: inSize, hiddenSize: hiddenSize,
-                                              reverse: d == 1, gruResetAfter: gruResetAfter, weightIH: wih, weightHH: whh,
-                                              biasIH: bih, biasHH: bhh, hasBias: bias))
+                let parameters = CellParameters(inputSize: inSize, hiddenSize: hiddenSize, weightIH: wih, weightHH: whh,
+                                                biasIH: bih, biasHH: bhh, hasBias: bias)
+                row.append(Self.unroller(cell.makeCell(parameters, gruResetAfter: gruResetAfter), reverse: d == 1))
             }
             dirs.append(row)
         }
@@ -161,6 +161,11 @@ public class RecurrentLayer<S: TensorScalar>: Module {
         layerInputs = (0..<numLayers).map { _ in Workspace() }
         layerOutputs = (0..<numLayers).map { _ in Workspace() }
         dropoutMasks = (0..<numLayers).map { _ in Workspace() }
+    }
+
+    /// One direction unrolling `cell` (generic over its type: no dispatch inside the time loop).
+    private static func unroller<Cell: UnrolledCell<S>>(_ cell: Cell, reverse: Bool) -> any UnrollingDirection<S> {
+        RecurrentDirection(cell: cell, reverse: reverse)
     }
 
     private static func orthogonalBlocks(gates: Int, hidden: Int, using rng: inout RandomGenerator) -> Tensor<S> {
