@@ -20,4 +20,8 @@ if ! have; then
     echo "isa-check-aarch64: NEON cross-checks SKIPPED (qemu-aarch64 or the AArch64 sysroot unavailable)"
     exit 0
 fi
+if ! command -v ld.lld >/dev/null; then # the Swift toolchain's; GNU ld cannot link for AArch64
+    echo "isa-check-aarch64: NEON cross-checks SKIPPED (no ld.lld next to clang)"
+    exit 0
+fi
 exec Scripts/isa-check.sh --aarch64
