@@ -21,33 +21,43 @@ static inline int rk_cells_isa(void) { return rk_elementwise_isa(); }
 
 void rk_s_portable_lstm_forward(long B, long H, long t, const int32_t *lengths, float *gates, const float *cprev, const float *hprev, float *c, float *h);
 void rk_s_avx2_lstm_forward(long B, long H, long t, const int32_t *lengths, float *gates, const float *cprev, const float *hprev, float *c, float *h);
+void rk_s_neon_lstm_forward(long B, long H, long t, const int32_t *lengths, float *gates, const float *cprev, const float *hprev, float *c, float *h);
 void rk_s_avx512_lstm_forward(long B, long H, long t, const int32_t *lengths, float *gates, const float *cprev, const float *hprev, float *c, float *h);
 void rk_s_portable_lstm_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *cprev, const float *c, const float *dy, long ldy, float *dhc, float *dc, float *dgates);
 void rk_s_avx2_lstm_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *cprev, const float *c, const float *dy, long ldy, float *dhc, float *dc, float *dgates);
+void rk_s_neon_lstm_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *cprev, const float *c, const float *dy, long ldy, float *dhc, float *dc, float *dgates);
 void rk_s_avx512_lstm_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *cprev, const float *c, const float *dy, long ldy, float *dhc, float *dc, float *dgates);
 void rk_s_portable_gru_forward(long B, long H, long t, const int32_t *lengths, const float *xp, long ldxp, float *hp, const float *bhh, float *gates, const float *hprev, float *h);
 void rk_s_avx2_gru_forward(long B, long H, long t, const int32_t *lengths, const float *xp, long ldxp, float *hp, const float *bhh, float *gates, const float *hprev, float *h);
+void rk_s_neon_gru_forward(long B, long H, long t, const int32_t *lengths, const float *xp, long ldxp, float *hp, const float *bhh, float *gates, const float *hprev, float *h);
 void rk_s_avx512_gru_forward(long B, long H, long t, const int32_t *lengths, const float *xp, long ldxp, float *hp, const float *bhh, float *gates, const float *hprev, float *h);
 void rk_s_portable_gru_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hp, const float *hprev, const float *dy, long ldy, float *dhc, float *dgx, float *dgh);
 void rk_s_avx2_gru_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hp, const float *hprev, const float *dy, long ldy, float *dhc, float *dgx, float *dgh);
+void rk_s_neon_gru_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hp, const float *hprev, const float *dy, long ldy, float *dhc, float *dgx, float *dgh);
 void rk_s_avx512_gru_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hp, const float *hprev, const float *dy, long ldy, float *dhc, float *dgx, float *dgh);
 void rk_s_portable_gru_rz_forward(long B, long H, long t, const int32_t *lengths, const float *xp, float *hp, const float *bhh, float *gates, const float *hprev, float *rh);
 void rk_s_avx2_gru_rz_forward(long B, long H, long t, const int32_t *lengths, const float *xp, float *hp, const float *bhh, float *gates, const float *hprev, float *rh);
+void rk_s_neon_gru_rz_forward(long B, long H, long t, const int32_t *lengths, const float *xp, float *hp, const float *bhh, float *gates, const float *hprev, float *rh);
 void rk_s_avx512_gru_rz_forward(long B, long H, long t, const int32_t *lengths, const float *xp, float *hp, const float *bhh, float *gates, const float *hprev, float *rh);
 void rk_s_portable_gru_n_forward(long B, long H, long t, const int32_t *lengths, const float *xp, float *hp, const float *bhh, float *gates, const float *hprev, float *h);
 void rk_s_avx2_gru_n_forward(long B, long H, long t, const int32_t *lengths, const float *xp, float *hp, const float *bhh, float *gates, const float *hprev, float *h);
+void rk_s_neon_gru_n_forward(long B, long H, long t, const int32_t *lengths, const float *xp, float *hp, const float *bhh, float *gates, const float *hprev, float *h);
 void rk_s_avx512_gru_n_forward(long B, long H, long t, const int32_t *lengths, const float *xp, float *hp, const float *bhh, float *gates, const float *hprev, float *h);
 void rk_s_portable_gru_n_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hprev, const float *dy, long ldy, float *dhc, float *dg);
 void rk_s_avx2_gru_n_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hprev, const float *dy, long ldy, float *dhc, float *dg);
+void rk_s_neon_gru_n_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hprev, const float *dy, long ldy, float *dhc, float *dg);
 void rk_s_avx512_gru_n_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hprev, const float *dy, long ldy, float *dhc, float *dg);
 void rk_s_portable_gru_rz_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hprev, const float *drh, float *dhc, float *dg);
 void rk_s_avx2_gru_rz_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hprev, const float *drh, float *dhc, float *dg);
+void rk_s_neon_gru_rz_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hprev, const float *drh, float *dhc, float *dg);
 void rk_s_avx512_gru_rz_backward(long B, long H, long t, const int32_t *lengths, const float *gates, const float *hprev, const float *drh, float *dhc, float *dg);
 void rk_s_portable_rnn_forward(long B, long H, long t, const int32_t *lengths, int act, const float *pre, const float *hprev, float *h);
 void rk_s_avx2_rnn_forward(long B, long H, long t, const int32_t *lengths, int act, const float *pre, const float *hprev, float *h);
+void rk_s_neon_rnn_forward(long B, long H, long t, const int32_t *lengths, int act, const float *pre, const float *hprev, float *h);
 void rk_s_avx512_rnn_forward(long B, long H, long t, const int32_t *lengths, int act, const float *pre, const float *hprev, float *h);
 void rk_s_portable_rnn_backward(long B, long H, long t, const int32_t *lengths, int act, const float *h, const float *dy, long ldy, float *dhc, float *dpre);
 void rk_s_avx2_rnn_backward(long B, long H, long t, const int32_t *lengths, int act, const float *h, const float *dy, long ldy, float *dhc, float *dpre);
+void rk_s_neon_rnn_backward(long B, long H, long t, const int32_t *lengths, int act, const float *h, const float *dy, long ldy, float *dhc, float *dpre);
 void rk_s_avx512_rnn_backward(long B, long H, long t, const int32_t *lengths, int act, const float *h, const float *dy, long ldy, float *dhc, float *dpre);
 
 void rk_s_lstm_forward(long B, long H, long t, const int32_t *lengths, float *gates, const float *cprev, const float *hprev, float *c, float *h) {
@@ -55,6 +65,8 @@ void rk_s_lstm_forward(long B, long H, long t, const int32_t *lengths, float *ga
 #if defined(__x86_64__)
     case 2: rk_s_avx512_lstm_forward(B, H, t, lengths, gates, cprev, hprev, c, h); return;
     case 1: rk_s_avx2_lstm_forward(B, H, t, lengths, gates, cprev, hprev, c, h); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_lstm_forward(B, H, t, lengths, gates, cprev, hprev, c, h); return;
 #endif
     default: rk_s_portable_lstm_forward(B, H, t, lengths, gates, cprev, hprev, c, h); return;
     }
@@ -65,6 +77,8 @@ void rk_s_lstm_backward(long B, long H, long t, const int32_t *lengths, const fl
 #if defined(__x86_64__)
     case 2: rk_s_avx512_lstm_backward(B, H, t, lengths, gates, cprev, c, dy, ldy, dhc, dc, dgates); return;
     case 1: rk_s_avx2_lstm_backward(B, H, t, lengths, gates, cprev, c, dy, ldy, dhc, dc, dgates); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_lstm_backward(B, H, t, lengths, gates, cprev, c, dy, ldy, dhc, dc, dgates); return;
 #endif
     default: rk_s_portable_lstm_backward(B, H, t, lengths, gates, cprev, c, dy, ldy, dhc, dc, dgates); return;
     }
@@ -75,6 +89,8 @@ void rk_s_gru_forward(long B, long H, long t, const int32_t *lengths, const floa
 #if defined(__x86_64__)
     case 2: rk_s_avx512_gru_forward(B, H, t, lengths, xp, ldxp, hp, bhh, gates, hprev, h); return;
     case 1: rk_s_avx2_gru_forward(B, H, t, lengths, xp, ldxp, hp, bhh, gates, hprev, h); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_gru_forward(B, H, t, lengths, xp, ldxp, hp, bhh, gates, hprev, h); return;
 #endif
     default: rk_s_portable_gru_forward(B, H, t, lengths, xp, ldxp, hp, bhh, gates, hprev, h); return;
     }
@@ -85,6 +101,8 @@ void rk_s_gru_backward(long B, long H, long t, const int32_t *lengths, const flo
 #if defined(__x86_64__)
     case 2: rk_s_avx512_gru_backward(B, H, t, lengths, gates, hp, hprev, dy, ldy, dhc, dgx, dgh); return;
     case 1: rk_s_avx2_gru_backward(B, H, t, lengths, gates, hp, hprev, dy, ldy, dhc, dgx, dgh); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_gru_backward(B, H, t, lengths, gates, hp, hprev, dy, ldy, dhc, dgx, dgh); return;
 #endif
     default: rk_s_portable_gru_backward(B, H, t, lengths, gates, hp, hprev, dy, ldy, dhc, dgx, dgh); return;
     }
@@ -95,6 +113,8 @@ void rk_s_gru_rz_forward(long B, long H, long t, const int32_t *lengths, const f
 #if defined(__x86_64__)
     case 2: rk_s_avx512_gru_rz_forward(B, H, t, lengths, xp, hp, bhh, gates, hprev, rh); return;
     case 1: rk_s_avx2_gru_rz_forward(B, H, t, lengths, xp, hp, bhh, gates, hprev, rh); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_gru_rz_forward(B, H, t, lengths, xp, hp, bhh, gates, hprev, rh); return;
 #endif
     default: rk_s_portable_gru_rz_forward(B, H, t, lengths, xp, hp, bhh, gates, hprev, rh); return;
     }
@@ -105,6 +125,8 @@ void rk_s_gru_n_forward(long B, long H, long t, const int32_t *lengths, const fl
 #if defined(__x86_64__)
     case 2: rk_s_avx512_gru_n_forward(B, H, t, lengths, xp, hp, bhh, gates, hprev, h); return;
     case 1: rk_s_avx2_gru_n_forward(B, H, t, lengths, xp, hp, bhh, gates, hprev, h); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_gru_n_forward(B, H, t, lengths, xp, hp, bhh, gates, hprev, h); return;
 #endif
     default: rk_s_portable_gru_n_forward(B, H, t, lengths, xp, hp, bhh, gates, hprev, h); return;
     }
@@ -115,6 +137,8 @@ void rk_s_gru_n_backward(long B, long H, long t, const int32_t *lengths, const f
 #if defined(__x86_64__)
     case 2: rk_s_avx512_gru_n_backward(B, H, t, lengths, gates, hprev, dy, ldy, dhc, dg); return;
     case 1: rk_s_avx2_gru_n_backward(B, H, t, lengths, gates, hprev, dy, ldy, dhc, dg); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_gru_n_backward(B, H, t, lengths, gates, hprev, dy, ldy, dhc, dg); return;
 #endif
     default: rk_s_portable_gru_n_backward(B, H, t, lengths, gates, hprev, dy, ldy, dhc, dg); return;
     }
@@ -125,6 +149,8 @@ void rk_s_gru_rz_backward(long B, long H, long t, const int32_t *lengths, const 
 #if defined(__x86_64__)
     case 2: rk_s_avx512_gru_rz_backward(B, H, t, lengths, gates, hprev, drh, dhc, dg); return;
     case 1: rk_s_avx2_gru_rz_backward(B, H, t, lengths, gates, hprev, drh, dhc, dg); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_gru_rz_backward(B, H, t, lengths, gates, hprev, drh, dhc, dg); return;
 #endif
     default: rk_s_portable_gru_rz_backward(B, H, t, lengths, gates, hprev, drh, dhc, dg); return;
     }
@@ -135,6 +161,8 @@ void rk_s_rnn_forward(long B, long H, long t, const int32_t *lengths, int act, c
 #if defined(__x86_64__)
     case 2: rk_s_avx512_rnn_forward(B, H, t, lengths, act, pre, hprev, h); return;
     case 1: rk_s_avx2_rnn_forward(B, H, t, lengths, act, pre, hprev, h); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_rnn_forward(B, H, t, lengths, act, pre, hprev, h); return;
 #endif
     default: rk_s_portable_rnn_forward(B, H, t, lengths, act, pre, hprev, h); return;
     }
@@ -145,6 +173,8 @@ void rk_s_rnn_backward(long B, long H, long t, const int32_t *lengths, int act, 
 #if defined(__x86_64__)
     case 2: rk_s_avx512_rnn_backward(B, H, t, lengths, act, h, dy, ldy, dhc, dpre); return;
     case 1: rk_s_avx2_rnn_backward(B, H, t, lengths, act, h, dy, ldy, dhc, dpre); return;
+#elif defined(__aarch64__)
+    case 3: rk_s_neon_rnn_backward(B, H, t, lengths, act, h, dy, ldy, dhc, dpre); return;
 #endif
     default: rk_s_portable_rnn_backward(B, H, t, lengths, act, h, dy, ldy, dhc, dpre); return;
     }
@@ -157,6 +187,12 @@ void rk_s_rnn_backward(long B, long H, long t, const int32_t *lengths, int act, 
     switch (rk_cells_isa()) {                                          \
     case 2: rk_s_avx512_##name args; return;                           \
     case 1: rk_s_avx2_##name args; return;                             \
+    default: rk_s_portable_##name args; return;                        \
+    }
+#elif defined(__aarch64__)
+#define RK_UNITS_DISPATCH(name, args)                                   \
+    switch (rk_cells_isa()) {                                          \
+    case 3: rk_s_neon_##name args; return;                             \
     default: rk_s_portable_##name args; return;                        \
     }
 #else

@@ -31,5 +31,8 @@ RK_DECLARE_CELL_UNITS(float, s_portable)
 RK_DECLARE_CELL_UNITS(float, s_avx2)
 RK_DECLARE_CELL_UNITS(float, s_avx512)
 #endif
+#if defined(__aarch64__)
+RK_DECLARE_CELL_UNITS(float, s_neon)
+#endif
 
 #endif

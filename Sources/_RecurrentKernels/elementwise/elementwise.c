@@ -11,7 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { RK_EW_PORTABLE = 0, RK_EW_AVX2 = 1, RK_EW_AVX512 = 2 };
+enum { RK_EW_PORTABLE = 0, RK_EW_AVX2 = 1, RK_EW_AVX512 = 2, RK_EW_NEON = 3 };
+#if defined(__aarch64__)
+#define RK_EW_LAST RK_EW_NEON
+#else
+#define RK_EW_LAST RK_EW_AVX512
+#endif
 
 int rk_elementwise_isa_supported(int isa) {
     if (isa == RK_EW_PORTABLE) return 1;
@@ -23,6 +28,8 @@ int rk_elementwise_isa_supported(int isa) {
     if (isa == RK_EW_AVX512)
         return avx2 && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
                __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512bw");
+#elif defined(__aarch64__)
+    if (isa == RK_EW_NEON) return 1; // part of the AArch64 base architecture
 #endif
     return 0;
 }
@@ -31,6 +38,8 @@ static const rk_ew_table *rk_ew_table_of(int isa) {
 #if defined(__x86_64__)
     if (isa == RK_EW_AVX512) return &rk_ew_table_avx512;
     if (isa == RK_EW_AVX2) return &rk_ew_table_avx2;
+#elif defined(__aarch64__)
+    if (isa == RK_EW_NEON) return &rk_ew_table_neon;
 #endif
     (void)isa;
     return &rk_ew_table_portable;
@@ -39,6 +48,10 @@ static const rk_ew_table *rk_ew_table_of(int isa) {
 // The automatic choice: the best supported path, or a lower one named by RECURRENT_ISA
 // (a request above what the CPU supports gets the best supported path).
 static int rk_ew_auto_isa(void) {
+#if defined(__aarch64__)
+    const char *name = getenv("RECURRENT_ISA");
+    return name && strcmp(name, "portable") == 0 ? RK_EW_PORTABLE : RK_EW_NEON;
+#else
     int best = rk_elementwise_isa_supported(RK_EW_AVX512) ? RK_EW_AVX512
              : rk_elementwise_isa_supported(RK_EW_AVX2)   ? RK_EW_AVX2
                                                           : RK_EW_PORTABLE;
@@ -50,6 +63,7 @@ static int rk_ew_auto_isa(void) {
         else if (strcmp(env, "avx512") == 0) want = RK_EW_AVX512;
     }
     return want < best ? want : best;
+#endif
 }
 
 static _Atomic(const rk_ew_table *) g_rk_ew_table;
@@ -71,6 +85,8 @@ int rk_elementwise_isa(void) {
 #if defined(__x86_64__)
     if (t == &rk_ew_table_avx512) return RK_EW_AVX512;
     if (t == &rk_ew_table_avx2) return RK_EW_AVX2;
+#elif defined(__aarch64__)
+    if (t == &rk_ew_table_neon) return RK_EW_NEON;
 #endif
     (void)t;
     return RK_EW_PORTABLE;
@@ -81,7 +97,7 @@ int rk_elementwise_force_isa(int isa) {
         rk_ew_init();
         return rk_elementwise_isa();
     }
-    if (isa < RK_EW_PORTABLE || isa > RK_EW_AVX512 || !rk_elementwise_isa_supported(isa)) return -1;
+    if (isa < RK_EW_PORTABLE || isa > RK_EW_LAST || !rk_elementwise_isa_supported(isa)) return -1;
     atomic_store_explicit(&g_rk_ew_table, rk_ew_table_of(isa), memory_order_release);
     return isa;
 }

@@ -44,5 +44,8 @@ extern const rk_ew_table rk_ew_table_portable;
 extern const rk_ew_table rk_ew_table_avx2;
 extern const rk_ew_table rk_ew_table_avx512;
 #endif
+#if defined(__aarch64__)
+extern const rk_ew_table rk_ew_table_neon;
+#endif
 
 #endif

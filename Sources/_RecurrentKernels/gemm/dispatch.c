@@ -15,6 +15,8 @@ int rk_isa_supported(int isa) {
         return rk_isa_supported(RK_ISA_AVX2) && __builtin_cpu_supports("avx512f") &&
                __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq") &&
                __builtin_cpu_supports("avx512bw");
+#elif defined(__aarch64__)
+    case RK_ISA_NEON: return 1; // Advanced SIMD is part of the AArch64 base architecture
 #endif
     default: return 0;
     }
@@ -24,9 +26,13 @@ int rk_isa_detected(void) {
     static atomic_int detected = -1;
     int isa = atomic_load_explicit(&detected, memory_order_relaxed);
     if (isa < 0) {
+#if defined(__aarch64__)
+        isa = RK_ISA_NEON;
+#else
         isa = rk_isa_supported(RK_ISA_AVX512) ? RK_ISA_AVX512
             : rk_isa_supported(RK_ISA_AVX2)   ? RK_ISA_AVX2
                                               : RK_ISA_PORTABLE;
+#endif
         atomic_store_explicit(&detected, isa, memory_order_relaxed);
     }
     return isa;
@@ -37,15 +43,24 @@ const char *rk_isa_name(int isa) {
     case RK_ISA_PORTABLE: return "portable";
     case RK_ISA_AVX2: return "avx2";
     case RK_ISA_AVX512: return "avx512";
+#if defined(__aarch64__)
+    case RK_ISA_NEON: return "neon";
+#endif
     default: return "unknown";
     }
 }
+
+#if defined(__aarch64__)
+#define RK_ISA_LAST RK_ISA_NEON
+#else
+#define RK_ISA_LAST RK_ISA_AVX512
+#endif
 
 /// RECURRENT_ISA, when it names a supported ISA; else the detected one.
 static int isa_from_environment(void) {
     const char *name = getenv("RECURRENT_ISA");
     if (name)
-        for (int isa = RK_ISA_PORTABLE; isa <= RK_ISA_AVX512; isa++)
+        for (int isa = RK_ISA_PORTABLE; isa <= RK_ISA_LAST; isa++)
             if (strcmp(name, rk_isa_name(isa)) == 0 && rk_isa_supported(isa)) return isa;
     return rk_isa_detected();
 }

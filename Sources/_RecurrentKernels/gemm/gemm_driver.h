@@ -16,6 +16,8 @@ static const IMPL *LOCAL(impl_for)(int isa) {
 #if defined(__x86_64__)
     if (isa == RK_ISA_AVX512) return &CAT3(rk_, P, gemm_avx512);
     if (isa == RK_ISA_AVX2) return &CAT3(rk_, P, gemm_avx2);
+#elif defined(__aarch64__)
+    if (isa == RK_ISA_NEON) return &CAT3(rk_, P, gemm_neon);
 #else
     (void)isa; // only the portable kernels exist here
 #endif
@@ -305,7 +307,13 @@ enum { LOCAL(HEADER) = sizeof(packed_header_space) / sizeof(T) };
 size_t API(gemm_packed_b_size)(long K, long N) {
     const long max_nr = sizeof(T) == 4 ? RK_MAX_NR_S : RK_MAX_NR_D;
     if (K <= 0 || N <= 0) return LOCAL(HEADER);
+#if defined(__aarch64__)
+    // NEON's NR (12 float, 6 double) does not divide max_nr: room for N rounded up to any
+    // NR <= max_nr (div_up(N, nr) * nr <= N + nr - 1).
+    return LOCAL(HEADER) + (size_t)K * (size_t)(N + max_nr - 1);
+#else
     return LOCAL(HEADER) + (size_t)K * (size_t)(div_up(N, max_nr) * max_nr);
+#endif
 }
 
 void API(gemm_pack_b)(int transB, long K, long N, const T *B, long ldb, T *packed) {

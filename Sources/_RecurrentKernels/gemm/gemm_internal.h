@@ -40,6 +40,8 @@ RK_DECLARE_IMPL(double, d)
 
 extern const rk_sgemm_impl rk_sgemm_portable, rk_sgemm_avx2, rk_sgemm_avx512;
 extern const rk_dgemm_impl rk_dgemm_portable, rk_dgemm_avx2, rk_dgemm_avx512;
+extern const rk_sgemm_impl rk_sgemm_neon; /* AArch64 builds only */
+extern const rk_dgemm_impl rk_dgemm_neon;
 
 /// Best rate (flop/s) over RK_PEAK_WINDOW-second windows of a register-resident FMA
 /// loop run for about `seconds` (per ISA).
@@ -47,6 +49,7 @@ extern const rk_dgemm_impl rk_dgemm_portable, rk_dgemm_avx2, rk_dgemm_avx512;
 double rk_fma_burn_portable(double seconds);
 double rk_fma_burn_avx2(double seconds);
 double rk_fma_burn_avx512(double seconds);
+double rk_fma_burn_neon(double seconds);
 
 /// Monotonic clock in seconds.
 double rk_seconds(void);

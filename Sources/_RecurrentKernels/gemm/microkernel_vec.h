@@ -5,9 +5,13 @@
 //   UK_T, UK_V   element and vector types
 //   UK_MR        rows of the register tile; UK_NV vectors per row (NR = UK_NV * lanes)
 //   UK_FOR_EACH_MR(X)  X(1) ... X(UK_MR): the row counts to specialise
-//   UK_MR1_SPLAT4  optional, x86 with 8-lane UK_V only: a 4-lane vector type; the one-row
-//                  tile then splats A from registers (see there), and UK_FN##_row_panels,
-//                  a one-row kernel over many panels, is defined too
+//   UK_MR1_SPLAT4  optional, x86 with 8-lane UK_V, or AArch64 with 4-lane UK_V: a 4-lane
+//                  vector type; the one-row tile then splats A from registers (see there),
+//                  and UK_FN##_row_panels, a one-row kernel over many panels, is defined too
+//   UK_A_LANES   optional (AArch64): packed A panels whose height is a whole number of
+//                vectors are loaded a vector at a time and each element is used from its
+//                lane (`fmla v.4s, v.4s, v.s[lane]`), as BLIS and OpenBLAS do on ARMv8,
+//                instead of one load-and-splat per row
 // Every row count gets its own fully unrolled body so that the accumulators stay in
 // registers; edge panels of M then cost no wasted flops. One tile body, two kernels: UK_FN
 // reads a packed A panel (element (i, p) at a[p·mr + i]), UK_FN##_rows A's rows where
@@ -34,6 +38,13 @@ static inline __attribute__((always_inline)) void UK_CAT(UK_FN, _store)(UK_T *p,
 /// FMAs, would then set the pace (in L1: 26 -> 30 GFLOP/s on Zen 1). The empty asm keeps
 /// clang from turning the shuffles back into broadcast loads.
 static inline __attribute__((always_inline)) void UK_CAT(UK_FN, _splat4)(const UK_T *a, UK_V av[4]) {
+#if defined(__aarch64__)
+    // 4-lane vectors: one load, and each element splat from its lane, which clang folds into
+    // the by-element FMAs (fmla v.4s, v.4s, v.s[u]): no shuffle instructions at all.
+    UK_MR1_SPLAT4 a4;
+    __builtin_memcpy(&a4, a, sizeof a4);
+    for (int u = 0; u < 4; u++) av[u] = a4[u] - (UK_V){};
+#else
     UK_MR1_SPLAT4 a4;
     __builtin_memcpy(&a4, a, sizeof a4);
     UK_V a44 = __builtin_shufflevector(a4, a4, 0, 1, 2, 3, 0, 1, 2, 3);
@@ -42,6 +53,7 @@ static inline __attribute__((always_inline)) void UK_CAT(UK_FN, _splat4)(const U
     av[1] = __builtin_shufflevector(a44, a44, 1, 1, 1, 1, 5, 5, 5, 5);
     av[2] = __builtin_shufflevector(a44, a44, 2, 2, 2, 2, 6, 6, 6, 6);
     av[3] = __builtin_shufflevector(a44, a44, 3, 3, 3, 3, 7, 7, 7, 7);
+#endif
 }
 #endif
 
@@ -105,6 +117,24 @@ UK_TILE(long k, const UK_T *restrict a, long rs, long cs, const UK_T *restrict b
         }                                                                                    \
         b += UK_NR;                                                                          \
     }
+#if defined(UK_A_LANES)
+        if (cs == mr && mr % UK_VL == 0) {
+            // Packed A, mr a multiple of the lanes (constant per specialisation): the step's
+            // mr elements of A come in as mr / UK_VL vector loads, and each row's element
+            // is taken from its lane, which the FMA reads by element. (Same products, same
+            // order as the loop below.)
+            _Pragma("clang loop unroll_count(2)") for (long p = 0; p < k; p++) {
+                UK_V bv[UK_NV], avec[UK_MR / UK_VL + 1];
+                for (int j = 0; j < UK_NV; j++) bv[j] = UK_CAT(UK_FN, _load)(b + j * UK_VL);
+                for (int v = 0; v < mr / UK_VL; v++) avec[v] = UK_CAT(UK_FN, _load)(a + p * mr + v * UK_VL);
+                for (int i = 0; i < mr; i++) {
+                    UK_V av = avec[i / UK_VL][i % UK_VL] - (UK_V){};
+                    for (int j = 0; j < UK_NV; j++) acc[i][j] = __builtin_elementwise_fma(av, bv[j], acc[i][j]);
+                }
+                b += UK_NR;
+            }
+        } else
+#endif
 #if UK_MR > 8
         // Rows in place with more than 8 of them (AVX-512's 12): not unrolled. Unrolled, clang
         // loads the next steps' broadcasts of all rows early and spills them to the stack.
@@ -182,7 +212,11 @@ static void UK_CAT(UK_FN, _row_panels)(long k, const UK_T *a, const UK_T *b, lon
         UK_T *cq = c + q * UK_NR;
         UK_V acc[4][UK_NV];
         UK_V zero = (UK_V){};
+#if defined(__aarch64__)
+        __asm__("" : "+w"(zero));
+#else
         __asm__("" : "+v"(zero));
+#endif
         for (int g = 0; g < 4; g++)
             for (int j = 0; j < UK_NV; j++) acc[g][j] = zero;
         long p = 0;
@@ -230,3 +264,4 @@ static void UK_CAT(UK_FN, _row_panels)(long k, const UK_T *a, const UK_T *b, lon
 #undef UK_NV
 #undef UK_FOR_EACH_MR
 #undef UK_MR1_SPLAT4
+#undef UK_A_LANES

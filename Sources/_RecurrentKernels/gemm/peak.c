@@ -27,6 +27,8 @@ double rk_measure_fma_peak(int threads, double seconds) {
     int isa = rk_isa_active();
     if (isa == RK_ISA_AVX512) job.burn = rk_fma_burn_avx512;
     if (isa == RK_ISA_AVX2) job.burn = rk_fma_burn_avx2;
+#elif defined(__aarch64__)
+    if (rk_isa_active() == RK_ISA_NEON) job.burn = rk_fma_burn_neon;
 #endif
     if (threads < 1) threads = 1;
     if (threads > 64) threads = 64;

@@ -32,7 +32,12 @@ void *rk_scratch(int slot, size_t bytes) {
     if (s->size[slot] < bytes) {
         free(s->data[slot]);
         size_t rounded = (bytes + 4095) & ~(size_t)4095; // aligned_alloc wants a multiple of the alignment
+#if defined(__APPLE__)
+        // aligned_alloc is macOS 10.15+ only (weak below the deployment target); POSIX's is everywhere.
+        if (posix_memalign(&s->data[slot], 64, rounded) != 0) s->data[slot] = NULL;
+#else
         s->data[slot] = aligned_alloc(64, rounded);
+#endif
         s->size[slot] = s->data[slot] ? rounded : 0;
         if (!s->data[slot]) goto out_of_memory;
     }

@@ -54,9 +54,9 @@ void rk_s_gate_sigmoid(long n, const float *x, float *y);
 void rk_s_gate_tanh(long n, const float *x, float *y);
 
 /// Instruction-set path of the elementwise kernels (0 = portable, 1 = AVX2+FMA,
-/// 2 = AVX-512; same numbering as RK_ISA_* in rk_gemm.h). The best supported path is
-/// chosen once, at first use, unless the environment variable
-/// RECURRENT_ISA=portable|avx2|avx512 names a supported one.
+/// 2 = AVX-512, 3 = NEON on AArch64; same numbering as RK_ISA_* in rk_gemm.h). The best
+/// supported path is chosen once, at first use, unless the environment variable
+/// RECURRENT_ISA=portable|avx2|avx512|neon names a supported one.
 /// rk_elementwise_force_isa pins a path (-1 = back to that automatic choice) and returns
 /// the path now in use, or -1 (changing nothing) when this CPU or build lacks it.
 int rk_elementwise_force_isa(int isa);

@@ -7,9 +7,10 @@ extern "C" {
 #endif
 
 /// Instruction-set paths of the kernels. The best supported one is chosen at run time;
-/// `rk_isa_force` (or the environment variable RECURRENT_ISA=portable|avx2|avx512)
-/// pins one, e.g. so that tests can exercise every path on one machine.
-enum { RK_ISA_PORTABLE = 0, RK_ISA_AVX2 = 1, RK_ISA_AVX512 = 2 };
+/// `rk_isa_force` (or the environment variable RECURRENT_ISA=portable|avx2|avx512|neon)
+/// pins one, e.g. so that tests can exercise every path on one machine. AVX2 and AVX-512
+/// exist on x86-64 builds, NEON on AArch64 builds (where it is always supported).
+enum { RK_ISA_PORTABLE = 0, RK_ISA_AVX2 = 1, RK_ISA_AVX512 = 2, RK_ISA_NEON = 3 };
 
 /// The best ISA this CPU supports.
 int rk_isa_detected(void);
