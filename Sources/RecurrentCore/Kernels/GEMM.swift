@@ -37,7 +37,7 @@ public enum KernelConfiguration {
         get { Int(rk_get_threads()) }
         set { rk_set_threads(Int32(max(1, newValue))) }
     }
-    /// The instruction set the kernels use now ("avx512", "avx2" or "portable").
+    /// The instruction set the kernels use now ("avx512", "avx2", "neon" or "portable").
     public static var isaName: String { String(cString: rk_isa_name(rk_isa_active())) }
 
     /// How the fused recurrence shares a sequence among threads (tests and benchmarks;

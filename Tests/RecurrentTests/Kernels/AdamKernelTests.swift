@@ -50,7 +50,7 @@ import _RecurrentKernels
         reference(&we, g, &me, &ve, &vmaxe, h)
 
         KernelPathLock.exclusive {
-            for isa: Int32 in [0, 1, 2] where rk_elementwise_isa_supported(isa) != 0 {
+            for isa: Int32 in [0, 1, 2, 3] where rk_elementwise_isa_supported(isa) != 0 {
                 _ = rk_elementwise_force_isa(isa)
                 defer { _ = rk_elementwise_force_isa(-1) }
                 var (w, m, v, vmax) = (w0, m0, v0, vmax0 ?? [])

@@ -20,7 +20,7 @@ import RealModule
 private typealias SMap = (Int, UnsafePointer<Float>?, UnsafeMutablePointer<Float>?) -> Void
 private typealias DMap = (Int, UnsafePointer<Double>?, UnsafeMutablePointer<Double>?) -> Void
 
-private let isaNames = ["portable", "avx2", "avx512"]
+private let isaNames = ["portable", "avx2", "avx512", "neon"]
 
 /// Runs `body` with the kernels pinned to `isa`, then restores the automatic choice.
 private func withISA<R>(_ isa: Int32, _ body: () throws -> R) rethrows -> R {
@@ -227,7 +227,7 @@ private func fmt(_ v: Double) -> String { String(format: "%.3g", v) }
 @Suite(.serialized)
 struct ElementwiseTests {
     /// The ISA paths this machine can run (portable always).
-    static let isas: [Int32] = (0...2).map { Int32($0) }.filter { rk_elementwise_isa_supported($0) != 0 }
+    static let isas: [Int32] = (0...3).map { Int32($0) }.filter { rk_elementwise_isa_supported($0) != 0 }
 
     // MARK: ISA selection
 
@@ -242,7 +242,7 @@ struct ElementwiseTests {
         #expect(rk_elementwise_isa_supported(0) == 1)
         #expect(rk_elementwise_force_isa(0) == 0)
         #expect(rk_elementwise_isa() == 0)
-        for isa: Int32 in [1, 2] {
+        for isa: Int32 in [1, 2, 3] {
             if rk_elementwise_isa_supported(isa) != 0 {
                 #expect(rk_elementwise_force_isa(isa) == isa)
                 #expect(rk_elementwise_isa() == isa)
@@ -252,11 +252,13 @@ struct ElementwiseTests {
                 #expect(rk_elementwise_isa() == 0, "a refused force changes nothing")
             }
         }
-        #expect(rk_elementwise_force_isa(3) == -1)
+        #expect(rk_elementwise_force_isa(4) == -1)
         #expect(rk_elementwise_force_isa(-2) == -1)
         // An AVX-512 CPU always runs AVX2 too (the AVX-512 path also requires AVX2 + FMA).
         if rk_elementwise_isa_supported(2) != 0 { #expect(rk_elementwise_isa_supported(1) != 0) }
-        #if !arch(x86_64)
+        #if arch(arm64)
+        #expect(Self.isas == [0, 3])
+        #elseif !arch(x86_64)
         #expect(Self.isas == [0])
         #endif
         print("measured: elementwise ISA paths run here: \(Self.isas.map { isaNames[Int($0)] })")
@@ -279,7 +281,13 @@ struct ElementwiseTests {
         #expect(rk_elementwise_force_isa(-1) == 0)
         #expect(rk_elementwise_isa() == 0)
         setenv("RECURRENT_ISA", "avx2", 1)
+        #if arch(x86_64)
         #expect(rk_elementwise_force_isa(-1) == min(1, best))
+        #else
+        #expect(rk_elementwise_force_isa(-1) == best, "a path the CPU lacks gets the best it runs")
+        #endif
+        setenv("RECURRENT_ISA", "neon", 1)
+        #expect(rk_elementwise_force_isa(-1) == best, "NEON on AArch64; elsewhere not a path: the best")
         // A request above what the CPU runs gets the best it runs; nonsense is ignored.
         setenv("RECURRENT_ISA", "avx512", 1)
         #expect(rk_elementwise_force_isa(-1) == best)

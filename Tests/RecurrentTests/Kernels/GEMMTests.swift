@@ -151,7 +151,13 @@ private func largestError(_ c: Case, a: UnsafeBufferPointer<Double>, lda: Int, b
 }
 
 /// ISA paths this CPU can run (each one needs the ones below it).
+#if arch(x86_64)
 private let isas: [Int32] = Array(Int32(RK_ISA_PORTABLE)...rk_isa_detected())
+#elseif arch(arm64)
+private let isas: [Int32] = [Int32(RK_ISA_PORTABLE), Int32(RK_ISA_NEON)]
+#else
+private let isas: [Int32] = [Int32(RK_ISA_PORTABLE)]
+#endif
 
 /// Odd and prime sizes around the register tiles (4, 6, 8, 12, 16, 32) and blocking.
 private let sizes = [1, 2, 3, 5, 7, 8, 11, 13, 16, 17, 31, 33, 47, 64, 67]

@@ -31,7 +31,7 @@ import _RecurrentKernels
 
     /// The float32 fixtures again on every instruction-set path this CPU has (GEMM and
     /// elementwise/cell kernels forced together).
-    @Test(arguments: [RK_ISA_PORTABLE, RK_ISA_AVX2, RK_ISA_AVX512].map { Int($0) })
+    @Test(arguments: [RK_ISA_PORTABLE, RK_ISA_AVX2, RK_ISA_AVX512, RK_ISA_NEON].map { Int($0) })
     func float32FixturesMatchOnEveryISA(_ isa: Int) throws {
         try KernelPathLock.exclusive { try float32Fixtures(onISA: isa) }
     }

@@ -12,7 +12,7 @@ struct BenchGEMM: ParsableCommand {
     )
 
     enum ISA: String, ExpressibleByArgument, CaseIterable {
-        case auto, portable, avx2, avx512
+        case auto, portable, avx2, avx512, neon
 
         /// Argument of rk_isa_force.
         var code: Int32 {
@@ -21,6 +21,7 @@ struct BenchGEMM: ParsableCommand {
             case .portable: Int32(RK_ISA_PORTABLE)
             case .avx2: Int32(RK_ISA_AVX2)
             case .avx512: Int32(RK_ISA_AVX512)
+            case .neon: Int32(RK_ISA_NEON)
             }
         }
     }
@@ -31,7 +32,7 @@ struct BenchGEMM: ParsableCommand {
     @Flag(help: "Print one JSON object per line.")
     var json = false
 
-    @Option(help: "Kernel path: auto, portable, avx2 or avx512.")
+    @Option(help: "Kernel path: auto, portable, avx2, avx512 or neon.")
     var isa: ISA = .auto
 
     @Option(help: "Seconds of timing per line.")
