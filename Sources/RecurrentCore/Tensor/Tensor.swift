@@ -65,7 +65,7 @@ public struct Tensor<Scalar: TensorScalar> {
     }
 
     /// Identifies the underlying buffer (two tensors with equal ids share storage).
-    public var _storageID: ObjectIdentifier { ObjectIdentifier(storage) }
+    package var storageID: ObjectIdentifier { ObjectIdentifier(storage) }
 
     // MARK: Element access
 

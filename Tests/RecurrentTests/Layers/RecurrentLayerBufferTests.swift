@@ -79,7 +79,7 @@ extension Tensor where Scalar == Double {
         return worst
     }
 
-    func storageDiffers(from other: Tensor<Double>) -> Bool { _storageID != other._storageID }
+    func storageDiffers(from other: Tensor<Double>) -> Bool { storageID != other.storageID }
 
     func deepCopy() -> Tensor<Double> { Tensor(shape: shape) { storage.pointer[$0] } }
 

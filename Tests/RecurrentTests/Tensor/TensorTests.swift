@@ -12,20 +12,20 @@ import Testing
     @Test func copyOnWriteCopiesOnceOnFirstMutation() throws {
         let a = try Tensor<Float>(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
         var b = a
-        #expect(a._storageID == b._storageID)  // shared until mutated
+        #expect(a.storageID == b.storageID)  // shared until mutated
         b[0, 0] = 10
-        #expect(a._storageID != b._storageID)
+        #expect(a.storageID != b.storageID)
         #expect(a[0, 0] == 1 && b[0, 0] == 10)
-        let id = b._storageID
+        let id = b.storageID
         b[1, 2] = 7  // already unique: no second copy
-        #expect(b._storageID == id)
+        #expect(b.storageID == id)
     }
 
     @Test func reshapeSharesStorageAndInfersDimension() throws {
         let a = Tensor<Double>(shape: [2, 3, 4]) { Double($0) }
         let r = try a.reshaped([6, -1])
         #expect(r.shape == [6, 4])
-        #expect(r._storageID == a._storageID)
+        #expect(r.storageID == a.storageID)
         #expect(r[5, 3] == 23)
     }
 
