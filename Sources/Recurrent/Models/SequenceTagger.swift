@@ -26,10 +26,15 @@ public struct TaggingBatch: Sendable, Equatable {
     /// Tag ids, (T, B) time-major; ``SequenceTagger/ignoredTag`` at padding.
     public let tags: [Int32]
 
-    /// Pads `sentences` (token ids) and their `tags` (tag ids, one per token).
-    public init(sentences: [[Int32]], tags: [[Int32]]) {
-        precondition(sentences.count == tags.count && zip(sentences, tags).allSatisfy { $0.count == $1.count && !$0.isEmpty },
-                     "one tag per token, and no empty sentence")
+    /// Pads `sentences` (token ids) and their `tags` (tag ids, one per token); throws when
+    /// there is no sentence, a sentence is empty, or the tags do not match the tokens.
+    public init(sentences: [[Int32]], tags: [[Int32]]) throws {
+        try ArgumentError.check(!sentences.isEmpty, "a tagging batch needs at least one sentence")
+        try ArgumentError.check(sentences.count == tags.count, "\(sentences.count) sentences but \(tags.count) tag sequences")
+        if let i = sentences.indices.first(where: { sentences[$0].isEmpty || sentences[$0].count != tags[$0].count }) {
+            throw ArgumentError(sentences[i].isEmpty ? "sentence \(i) of the batch is empty"
+                                : "sentence \(i) has \(sentences[i].count) tokens but \(tags[i].count) tags")
+        }
         tokens = PaddedBatch(sentences, padding: 0)
         self.tags = PaddedBatch(tags, padding: Int32(SequenceTagger.ignoredTag)).values
     }
@@ -58,15 +63,7 @@ public final class SequenceTagger: TrainableModel {
     public let rnn: RecurrentLayer<Float>
     public let outputDropout: Dropout<Float>
     public let output: Linear<Float>
-    public var isTraining = true {
-        didSet {
-            embedding.isTraining = isTraining
-            rnn.isTraining = isTraining
-            output.isTraining = isTraining
-            embeddingDropout.isTraining = isTraining
-            outputDropout.isTraining = isTraining
-        }
-    }
+    public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: SequenceTaggerConfiguration, seed: UInt64 = 0) throws {
         guard c.vocabularySize > 0, c.tagCount > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0 else {
@@ -75,16 +72,19 @@ public final class SequenceTagger: TrainableModel {
         guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1), got \(c.dropout)") }
         configuration = c
         var rng = RandomGenerator(seed: seed)
-        embedding = Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
-        embeddingDropout = Dropout(probability: c.dropout, seed: rng.next())
+        embedding = try Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
+        embeddingDropout = try Dropout(probability: c.dropout, seed: rng.next())
         rnn = RecurrentLayer(c.cell, inputSize: c.embeddingSize, hiddenSize: c.hiddenSize, numLayers: c.layers,
                              bidirectional: c.bidirectional, dropout: c.dropout, seed: rng.next())
-        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
-        output = Linear(inputSize: rnn.outputSize, outputSize: c.tagCount, rng: &rng)
+        outputDropout = try Dropout(probability: c.dropout, seed: rng.next())
+        output = try Linear(inputSize: rnn.outputSize, outputSize: c.tagCount, rng: &rng)
     }
 
-    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
-        prefixed("embedding", embedding) + prefixed("rnn", rnn) + prefixed("output", output)
+    /// embedding, embedding_dropout, rnn, output_dropout, output (parameters: `embedding.*`,
+    /// `rnn.*`, `output.*`).
+    public var namedChildren: [(name: String, module: any Module<Float>)] {
+        [("embedding", embedding), ("embedding_dropout", embeddingDropout), ("rnn", rnn),
+         ("output_dropout", outputDropout), ("output", output)]
     }
 
     public var gradientProbe: RecurrentLayer<Float>? { rnn }
@@ -108,14 +108,15 @@ public final class SequenceTagger: TrainableModel {
 
     /// The most likely tag id of every position, (T, B) time-major (meaningless past each end).
     public func predict(_ tokens: PaddedBatch<Int32>) throws -> [Int32] {
-        let wasTraining = isTraining
-        isTraining = false
-        defer { isTraining = wasTraining }
-        return argmaxRows(try InferenceMode.run { try logits(tokens) })
+        try inEvaluationMode { argmaxRows(try InferenceMode.run { try logits(tokens) }) }
     }
 
-    /// Mean loss over real tokens and token accuracy.
+    /// Mean loss over real tokens and token accuracy, in evaluation mode.
     public func evaluate(_ batches: [TaggingBatch]) throws -> [String: Double] {
+        try inEvaluationMode { try score(batches) }
+    }
+
+    private func score(_ batches: [TaggingBatch]) throws -> [String: Double] {
         var total = 0.0, correct = 0, count = 0
         for b in batches {
             let z = try logits(b.tokens)
@@ -128,20 +129,6 @@ public final class SequenceTagger: TrainableModel {
         }
         let n = Double(max(count, 1))
         return ["loss": total / n, "accuracy": Double(correct) / n]
-    }
-
-    public func resumableState() -> ResumableState {
-        var s = ResumableState()
-        s.set("rng.rnn_dropout", rnn.dropoutGenerator)
-        s.set("rng.embedding_dropout", embeddingDropout.rng)
-        s.set("rng.output_dropout", outputDropout.rng)
-        return s
-    }
-
-    public func restore(_ s: ResumableState) throws {
-        rnn.dropoutGenerator = try s.generator("rng.rnn_dropout")
-        embeddingDropout.rng = try s.generator("rng.embedding_dropout")
-        outputDropout.rng = try s.generator("rng.output_dropout")
     }
 }
 

@@ -72,14 +72,14 @@ public enum Seq2SeqTask: RNNTask {
                                                          minimum: 20, seed: o.seed)
         let trainSet = trainIndices.map { encoded[$0] }
         let make = { (pairs: [([Int32], [Int32])]) in
-            Seq2SeqBatch(sources: pairs.map(\.0), targets: pairs.map(\.1), beginID: config.beginID, endID: config.endID)
+            try Seq2SeqBatch(sources: pairs.map(\.0), targets: pairs.map(\.1), beginID: config.beginID, endID: config.endID)
         }
         let heldOut = validationIndices.map { encoded[$0] }.sorted { $0.0.count < $1.0.count }
-        let validation = chunked(heldOut, size: 128).map(make)
+        let validation = try chunked(heldOut, size: 128).map(make)
         let batchSize = min(o.batch ?? 64, trainSet.count)
         let sampler = BatchSampler(count: trainSet.count, batchSize: batchSize, seed: o.seed,
                                    bucketingBy: trainSet.map { $0.0.count + $0.1.count })
-        let batches = SampledBatches(sampler) { make($0.map { trainSet[$0] }) }
+        let batches = SampledBatches(sampler) { try make($0.map { trainSet[$0] }) }
 
         let model = try Seq2Seq(config, seed: o.seed)
         let learningRate = o.learningRate ?? 2e-3
@@ -150,7 +150,7 @@ public enum Seq2SeqTask: RNNTask {
             .filter { !$0.0.isEmpty }
         guard !encoded.isEmpty else { throw DataError(file: data.lastPathComponent, "no pairs with a non-empty source") }
         let c = t.model.configuration
-        let b = Seq2SeqBatch(sources: encoded.map(\.0), targets: encoded.map(\.1), beginID: c.beginID, endID: c.endID)
+        let b = try Seq2SeqBatch(sources: encoded.map(\.0), targets: encoded.map(\.1), beginID: c.beginID, endID: c.endID)
         return try recordGradients(t.model) { _ = try $0.trainStep(b) }
     }
 

@@ -109,8 +109,9 @@ public final class Trainer<Model: TrainableModel> {
     public var history: TrainingHistory { state.history }
 
     /// Trains until the first limit (epochs, time budget, steps, early stopping) is reached.
-    /// With `validation`, evaluates periodically; with `keepBest`, ends with the parameters
-    /// of the best evaluation.
+    /// With `validation`, evaluates periodically (in evaluation mode); with `keepBest`, ends
+    /// with the parameters of the best evaluation. The model trains in training mode and is
+    /// left in the mode it was in when `fit` was called.
     @discardableResult
     public func fit<Source: BatchSource>(_ source: Source, validation: [Model.Batch] = []) throws -> TrainingHistory
     where Source.Batch == Model.Batch {
@@ -122,7 +123,9 @@ public final class Trainer<Model: TrainableModel> {
         let parameters = model.parameters
         var lastEvaluation: [String: Double]?
         guardrail.policy = options.nonFinitePolicy
+        let wasTraining = model.isTraining
         model.isTraining = true
+        defer { model.isTraining = wasTraining }
         try synchronizer.beginTraining(parameters: named, optimizer: optimizer)
         if let last = lastParameters { try model.load(stateDict: last) }
         lastParameters = nil
@@ -184,8 +187,10 @@ public final class Trainer<Model: TrainableModel> {
     }
 
     private func evaluate(_ validation: [Model.Batch]) throws -> [String: Double] {
-        model.isTraining = false
-        defer { model.isTraining = true }
+        try model.inEvaluationMode { try evaluateInEvaluationMode(validation) }
+    }
+
+    private func evaluateInEvaluationMode(_ validation: [Model.Batch]) throws -> [String: Double] {
         let saved = model.resumableState()  // evaluation must not disturb carried state
         // Nothing is kept for backward meanwhile (the GRU's per-step gates stay in cache).
         var metrics = try InferenceMode.run { try model.evaluate(validation) }
