@@ -110,7 +110,7 @@ public enum ForecastTask: RNNTask {
             let model = try SequenceRegressor(config, seed: seed)
             let optimizer = try o.makeOptimizer(model.parameters, learningRate: 1e-3)
             let batches = ExampleBatches(sampler: BatchSampler(count: count, batchSize: batchSize, seed: seed)) { try batch(pairs, $0) }
-            let trainer = Trainer(model: model, optimizer: optimizer, options: options)
+            let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
             trainer.onProgress = progress
             try trainer.fit(batches, validation: validation)
             model.isTraining = false

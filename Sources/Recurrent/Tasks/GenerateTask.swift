@@ -83,7 +83,7 @@ public enum GenerateTask: RNNTask {
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: 5)
         options.evaluateEvery = max(1, batches.batchesPerEpoch / 4)
         options.earlyStoppingPatience = o.patience ?? 6
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
+        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
         trainer.checkpointMetadata = ["task": name, "config": encodeJSON(config), "labels": encodeJSON(labels),
                                       "vocabulary": encodeJSON(vocab.tokens)]
         trainer.onProgress = progress

@@ -90,7 +90,7 @@ public enum Seq2SeqTask: RNNTask {
         options.evaluateEvery = max(100, min(batches.batchesPerEpoch, 500))
         options.earlyStoppingPatience = o.patience ?? 8
         options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
+        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
         trainer.checkpointMetadata = metadata(config, sourceVocabulary, targetVocabulary, unit, beam)
         trainer.onProgress = progress
         if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }

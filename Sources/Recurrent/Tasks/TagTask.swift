@@ -67,7 +67,7 @@ public enum TagTask: RNNTask {
         // validation sets (accuracy 0.999+) the last errors go late, under the halved rates.
         options.earlyStoppingPatience = o.patience ?? 10
         options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
+        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
         trainer.checkpointMetadata = metadata(config, vocabulary, tags)
         trainer.onProgress = progress
         if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }

@@ -74,6 +74,16 @@ public struct TrainerState: Codable, Sendable, Equatable {
     /// checkpoints, where the average is.
     public var averageUpdates: Int?
     public init() {}
+
+    /// This state as JSON, as a checkpoint stores it (its "trainer" metadata entry).
+    public func json() throws -> String {
+        String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
+    }
+
+    /// Reads back the JSON of ``json()``; throws when it is not a trainer state.
+    public init(json: String) throws {
+        self = try JSONDecoder().decode(TrainerState.self, from: Data(json.utf8))
+    }
 }
 
 /// Runs the training loop: batches in a resumable order, zero → forward/backward → guard
@@ -88,9 +98,9 @@ public final class Trainer<Model: TrainableModel> {
     public var onProgress: ((TrainingProgress) -> Void)?
     /// Extra metadata written into every checkpoint (task, configuration, vocabularies).
     public var checkpointMetadata: [String: String] = [:]
-    /// How the processes of a data-parallel job agree (see ``GradientSynchronizer``): by
-    /// default data-parallel over ``Distributed/world`` under `mpirun`, else nothing.
-    public var synchronizer: any GradientSynchronizer = Distributed.defaultSynchronizer
+    /// How the processes of a data-parallel job agree (see ``GradientSynchronizer``); given
+    /// to the initialiser (by default ``NoSynchronization``: one process).
+    public var synchronizer: any GradientSynchronizer
     private var bestParameters: [String: Tensor<Float>]?
     /// The parameters training had reached when `fit` ended with the best ones loaded:
     /// where a resumed run (or the next `fit`) continues from.
@@ -98,10 +108,14 @@ public final class Trainer<Model: TrainableModel> {
     private var average: ParameterAverage?
     private var guardrail: GradientGuard
 
-    public init(model: Model, optimizer: any Optimizer<Float>, options: TrainingOptions) {
+    /// A trainer of `model` with `optimizer`, trained as `options` say; `synchronizer` makes
+    /// the processes of a data-parallel job agree (default: one process, nothing to agree).
+    public init(model: Model, optimizer: any Optimizer<Float>, options: TrainingOptions,
+                synchronizer: any GradientSynchronizer = NoSynchronization.shared) {
         self.model = model
         self.optimizer = optimizer
         self.options = options
+        self.synchronizer = synchronizer
         guardrail = GradientGuard(policy: options.nonFinitePolicy)
         state.plateau = options.plateau
     }
