@@ -164,31 +164,14 @@ public final class SequenceClassifier: TrainableModel {
     }
 
     private func score(_ batches: [ClassificationBatch]) throws -> [String: Double] {
-        var total = 0.0, correct = 0, count = 0
-        for b in batches {
-            let z = try logits(b.input)
-            total += try softmaxCrossEntropy(logits: z, targets: b.labels, reduction: .sum).loss
-            for (p, y) in zip(Self.argmax(z), b.labels) where p == Int(y) { correct += 1 }
-            count += b.labels.count
-        }
-        let n = Double(max(count, 1))
-        return ["loss": total / n, "accuracy": Double(correct) / n, "score": Double(correct) + 1 / (1 + total / n)]
+        var tally = ClassificationTally()
+        for b in batches { try tally.add(logits: logits(b.input), targets: b.labels) }
+        let (loss, correct) = (tally.meanLoss, Double(tally.correct))
+        return ["loss": loss, "accuracy": tally.accuracy, "score": correct + 1 / (1 + loss)]
     }
 
     /// The most likely class of each sequence (evaluation mode).
     public func predict(_ input: SequenceInput) throws -> [Int] {
-        try inEvaluationMode { Self.argmax(try InferenceMode.run { try logits(input) }) }
-    }
-
-    /// The row-wise arg-max of a (B, C) matrix (the first on ties).
-    static func argmax(_ z: Tensor<Float>) -> [Int] {
-        let c = z.shape[z.rank - 1]
-        return z.withUnsafeBufferPointer { p in
-            (0..<(z.count / c)).map { r in
-                var best = 0
-                for j in 1..<c where p[r * c + j] > p[r * c + best] { best = j }
-                return best
-            }
-        }
+        try inEvaluationMode { argmaxRows(try InferenceMode.run { try logits(input) }).map(Int.init) }
     }
 }

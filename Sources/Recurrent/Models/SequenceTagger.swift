@@ -117,31 +117,8 @@ public final class SequenceTagger: TrainableModel {
     }
 
     private func score(_ batches: [TaggingBatch]) throws -> [String: Double] {
-        var total = 0.0, correct = 0, count = 0
-        for b in batches {
-            let z = try logits(b.tokens)
-            let (loss, _) = try softmaxCrossEntropy(logits: z, targets: b.tags, ignoreIndex: Self.ignoredTag, reduction: .sum)
-            total += loss
-            for (p, t) in zip(argmaxRows(z), b.tags) where Int(t) != Self.ignoredTag {
-                count += 1
-                if p == t { correct += 1 }
-            }
-        }
-        let n = Double(max(count, 1))
-        return ["loss": total / n, "accuracy": Double(correct) / n]
-    }
-}
-
-/// The index of the largest entry of every row of the last axis (first one on ties).
-func argmaxRows(_ z: Tensor<Float>) -> [Int32] {
-    let c = z.shape[z.rank - 1]
-    let rows = z.count / c
-    return z.withUnsafeBufferPointer { p in
-        (0..<rows).map { r in
-            let row = p.baseAddress! + r * c
-            var best = 0
-            for j in 1..<c where row[j] > row[best] { best = j }
-            return Int32(best)
-        }
+        var tally = ClassificationTally(ignoring: Int32(Self.ignoredTag))
+        for b in batches { try tally.add(logits: logits(b.tokens), targets: b.tags) }
+        return ["loss": tally.meanLoss, "accuracy": tally.accuracy]
     }
 }
