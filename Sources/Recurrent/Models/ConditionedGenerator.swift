@@ -142,10 +142,9 @@ public final class ConditionedGenerator: TrainableModel {
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: ConditionedGeneratorConfiguration, seed: UInt64 = 0) throws {
-        guard c.vocabularySize > 0, c.conditionSize > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0 else {
-            throw TrainingError("conditioned generator sizes must be positive")
-        }
-        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1)") }
+        try TrainingError.requirePositive("conditioned generator", sizes: c.vocabularySize, c.conditionSize, c.embeddingSize,
+                                          c.hiddenSize, c.layers)
+        try TrainingError.requireDropout(c.dropout)
         configuration = c
         var rng = RandomGenerator(seed: seed)
         initializer = try StateInitializer(conditionSize: c.conditionSize, layers: c.layers, hiddenSize: c.hiddenSize,

@@ -34,9 +34,7 @@ public final class LanguageModel: TrainableModel {
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: LanguageModelConfiguration, seed: UInt64 = 0) throws {
-        guard c.vocabularySize > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0 else {
-            throw TrainingError("language model sizes must be positive")
-        }
+        try TrainingError.requirePositive("language model", sizes: c.vocabularySize, c.embeddingSize, c.hiddenSize, c.layers)
         guard !c.tieWeights || c.embeddingSize == c.hiddenSize else {
             throw TrainingError("tied weights need embedding size (\(c.embeddingSize)) = hidden size (\(c.hiddenSize))")
         }

@@ -86,14 +86,12 @@ public final class Seq2Seq: TrainableModel {
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: Seq2SeqConfiguration, seed: UInt64 = 0) throws {
-        guard c.sourceVocabularySize > 0, c.targetVocabularySize > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0,
-              c.maxOutputLength > 0 else {
-            throw TrainingError("seq2seq sizes must be positive")
-        }
+        try TrainingError.requirePositive("seq2seq", sizes: c.sourceVocabularySize, c.targetVocabularySize, c.embeddingSize,
+                                          c.hiddenSize, c.layers, c.maxOutputLength)
         guard (0..<c.targetVocabularySize).contains(Int(c.beginID)), (0..<c.targetVocabularySize).contains(Int(c.endID)) else {
             throw TrainingError("seq2seq begin/end ids outside the target vocabulary")
         }
-        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1), got \(c.dropout)") }
+        try TrainingError.requireDropout(c.dropout)
         configuration = c
         var rng = RandomGenerator(seed: seed)
         let H = c.hiddenSize

@@ -77,13 +77,9 @@ public final class SequenceClassifier: TrainableModel {
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: SequenceClassifierConfiguration, seed: UInt64 = 0) throws {
-        guard c.classes >= 1, c.hiddenSize > 0, c.layers > 0, c.featureCount > 0, c.embeddingSize > 0,
-              (c.vocabularySize ?? 1) > 0 else {
-            throw TrainingError("sequence classifier sizes must be positive")
-        }
-        guard (0..<1).contains(c.dropout), (0..<1).contains(c.embeddingDropout) else {
-            throw TrainingError("dropout must be in [0, 1)")
-        }
+        try TrainingError.requirePositive("sequence classifier", sizes: c.classes, c.hiddenSize, c.layers, c.featureCount,
+                                          c.embeddingSize, c.vocabularySize ?? 1)
+        try TrainingError.requireDropout(c.dropout, c.embeddingDropout)
         guard (0..<1).contains(c.labelSmoothing), c.inputNoise >= 0 else {
             throw TrainingError("label smoothing must be in [0, 1) and input noise not negative")
         }

@@ -64,10 +64,8 @@ public final class SequenceRegressor: TrainableModel {
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: SequenceRegressorConfiguration, seed: UInt64 = 0) throws {
-        guard c.featureCount > 0, c.outputs > 0, c.hiddenSize > 0, c.layers > 0 else {
-            throw TrainingError("sequence regressor sizes must be positive")
-        }
-        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1)") }
+        try TrainingError.requirePositive("sequence regressor", sizes: c.featureCount, c.outputs, c.hiddenSize, c.layers)
+        try TrainingError.requireDropout(c.dropout)
         guard c.huberDelta > 0 else { throw TrainingError("the Huber threshold must be positive") }
         configuration = c
         var rng = RandomGenerator(seed: seed)

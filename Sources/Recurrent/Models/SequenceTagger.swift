@@ -66,10 +66,8 @@ public final class SequenceTagger: TrainableModel {
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: SequenceTaggerConfiguration, seed: UInt64 = 0) throws {
-        guard c.vocabularySize > 0, c.tagCount > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0 else {
-            throw TrainingError("tagger sizes must be positive")
-        }
-        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1), got \(c.dropout)") }
+        try TrainingError.requirePositive("tagger", sizes: c.vocabularySize, c.tagCount, c.embeddingSize, c.hiddenSize, c.layers)
+        try TrainingError.requireDropout(c.dropout)
         configuration = c
         var rng = RandomGenerator(seed: seed)
         embedding = try Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
