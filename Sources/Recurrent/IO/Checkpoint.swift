@@ -30,8 +30,8 @@ public struct Checkpoint: Sendable {
         self.resumable = resumable
     }
 
-    /// The parameters by name.
-    public var stateDict: [String: Tensor<Float>] { Dictionary(uniqueKeysWithValues: parameters) }
+    /// The parameters by name (the first of a repeated name).
+    public var stateDict: [String: Tensor<Float>] { Dictionary(parameters, uniquingKeysWith: { first, _ in first }) }
 
     /// A metadata entry, or an error naming the file and the key.
     public func require(_ key: String) throws -> String {

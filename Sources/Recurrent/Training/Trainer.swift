@@ -292,7 +292,7 @@ public final class Trainer<Model: TrainableModel> {
         }
         try checkpoint.checkCanResume(runWith: checkpointMetadata)
         do {
-            try model.load(stateDict: Dictionary(uniqueKeysWithValues: checkpoint.parameters))
+            try model.load(stateDict: checkpoint.stateDict)
         } catch {
             // A shape or a missing parameter: say which options made this run's model differ.
             let differences = checkpoint.configDifferences(runWith: checkpointMetadata)

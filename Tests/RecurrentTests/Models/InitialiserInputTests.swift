@@ -51,6 +51,17 @@ import Testing
         }
     }
 
+    @Test func negativeClipLimitThrows() {
+        #expect(throws: ArgumentError.self) { try clipGradientValue([Parameter<Float>(Tensor(zeros: [2]))], limit: -1) }
+        #expect(throws: ArgumentError.self) { try clipGradientValue([Parameter<Float>](), limit: .nan) }
+    }
+
+    /// A checkpoint built by hand with a repeated parameter name keeps the first.
+    @Test func repeatedCheckpointNamesDoNotTrap() {
+        let c = Checkpoint(parameters: [("w", Tensor(zeros: [1])), ("w", Tensor(zeros: [2]))], metadata: [:])
+        #expect(c.stateDict["w"]?.shape == [1])
+    }
+
     @Test func messagesSayWhatWasWrong() {
         #expect(throws: ArgumentError("sequence 1 of the batch is empty")) { try SequenceInput(tokens: [[1], []]) }
         #expect(throws: ArgumentError("a batch needs at least one sequence")) { try SequenceInput(tokens: []) }
