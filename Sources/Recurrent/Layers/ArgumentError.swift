@@ -6,6 +6,7 @@ public struct ArgumentError: Error, CustomStringConvertible, Equatable, Sendable
     public let message: String
     /// An error with `message`.
     public init(_ message: String) { self.message = message }
+    /// The message.
     public var description: String { message }
 
     /// Throws `ArgumentError(message())` unless `condition` holds.

@@ -112,6 +112,7 @@ public final class SequenceClassifier: TrainableModel {
         set { if let newValue { noise = newValue } }
     }
 
+    /// "input_noise".
     public var randomGeneratorName: String { "input_noise" }
 
     public var gradientProbe: RecurrentLayer<Float>? { encoder.rnn }

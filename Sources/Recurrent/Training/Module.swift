@@ -47,19 +47,24 @@ public protocol Module<Scalar>: AnyObject {
 }
 
 extension Module {
+    /// No children: a leaf module (a layer).
     public var namedChildren: [(name: String, module: any Module<Scalar>)] { [] }
 
+    /// The children's parameters, in the order of ``namedChildren``, each under
+    /// "<child name>.<its name>" (its own name alone for a child named "").
     public var namedParameters: [(name: String, parameter: Parameter<Scalar>)] {
         namedChildren.flatMap { child in
             child.module.namedParameters.map { (Self.join(child.name, $0.name, "."), $0.parameter) }
         }
     }
 
+    /// None: the module draws no random numbers itself (setting it does nothing).
     public var randomGenerator: RandomGenerator? {
         get { nil }
         set {}
     }
 
+    /// "": the generator's key is its owner's path alone.
     public var randomGeneratorName: String { "" }
 
     /// Sets every child's ``isTraining`` to this module's (and so, through theirs, every
