@@ -35,6 +35,7 @@ public final class LanguageModel: TrainableModel {
 
     public init(_ c: LanguageModelConfiguration, seed: UInt64 = 0) throws {
         try TrainingError.requirePositive("language model", sizes: c.vocabularySize, c.embeddingSize, c.hiddenSize, c.layers)
+        try TrainingError.requireDropout(c.dropout)
         guard !c.tieWeights || c.embeddingSize == c.hiddenSize else {
             throw TrainingError("tied weights need embedding size (\(c.embeddingSize)) = hidden size (\(c.hiddenSize))")
         }

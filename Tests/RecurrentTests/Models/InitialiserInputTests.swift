@@ -51,6 +51,15 @@ import Testing
         }
     }
 
+    /// A dropout the recurrent layer would trap on is refused by the model first.
+    @Test func languageModelDropoutOutOfRangeThrows() {
+        for p in [1.0, -0.5, .nan] {
+            var c = LanguageModelConfiguration(vocabularySize: 4)
+            (c.embeddingSize, c.hiddenSize, c.dropout) = (2, 2, p)
+            #expect(throws: TrainingError.self) { try LanguageModel(c) }
+        }
+    }
+
     @Test func negativeClipLimitThrows() {
         #expect(throws: ArgumentError.self) { try clipGradientValue([Parameter<Float>(Tensor(zeros: [2]))], limit: -1) }
         #expect(throws: ArgumentError.self) { try clipGradientValue([Parameter<Float>](), limit: .nan) }
