@@ -17,8 +17,8 @@
 /// output projection of a language model). Both modules then add into the one gradient, and
 /// the optimizer updates it once. The module that *owns* a parameter lists it; a layer that
 /// borrows one does not, so a tied layer's ``namedParameters`` holds only `bias`, and a model
-/// composed as `prefixed("embedding", e) + prefixed("decoder", d)` lists the weight once
-/// (as `embedding.weight`).
+/// whose ``Module/namedChildren`` are `[("embedding", e), ("decoder", d)]` lists the weight
+/// once (as `embedding.weight`).
 public final class Linear<Scalar: TensorScalar>: Module {
     public let inputSize: Int
     public let outputSize: Int
