@@ -179,13 +179,14 @@ public enum Distributed {
         return .single
     }()
 
-    /// What a ``Trainer`` synchronises with by default: data-parallel over ``world`` when it
-    /// has several processes (one shared instance), else nothing.
+    /// What a ``Trainer`` of a job that may run under `mpirun` is given as its synchronizer
+    /// (the tasks of `rnn train` pass it): data-parallel over ``world`` when it has several
+    /// processes (one shared instance), else nothing.
     public static var defaultSynchronizer: any GradientSynchronizer {
         world.isDistributed ? sharedDataParallel : NoSynchronization.shared
     }
 
-    /// The data-parallel synchronizer over ``world`` that trainers use by default (its
+    /// The data-parallel synchronizer over ``world`` of ``defaultSynchronizer`` (its
     /// ``DataParallel/statistics`` are the all-reduce timings of the run).
     public static let sharedDataParallel = DataParallel(group: world)
 }

@@ -49,7 +49,7 @@ public final class LuongAttention<Scalar: TensorScalar>: Module {
     /// W_c, b_c: [c ; h] (K + H) → H.
     public let combine: Linear<Scalar>
     public var isTraining = true {
-        didSet { combine.isTraining = isTraining }
+        didSet { propagateTrainingMode() }
     }
     /// The attention weights α of the last forward, (T, B, S) (zero at masked positions).
     public private(set) var weights = Tensor<Scalar>(zeros: [0])
@@ -71,10 +71,14 @@ public final class LuongAttention<Scalar: TensorScalar>: Module {
         self.keySize = keySize
         let bound = 1 / Scalar(keySize).squareRoot()
         scoreWeight = kind == .general ? Parameter(.uniform([querySize, keySize], low: -bound, high: bound, using: &rng)) : nil
-        combine = Linear(inputSize: keySize + querySize, outputSize: querySize, rng: &rng)
+        combine = try Linear(inputSize: keySize + querySize, outputSize: querySize, rng: &rng)
     }
 
     /// `score.weight` (general) and `combine.weight`, `combine.bias`.
+    /// combine.
+    public var namedChildren: [(name: String, module: any Module<Scalar>)] { [("combine", combine)] }
+
+    /// `score.weight` (general attention only), then the combine layer's.
     public var namedParameters: [(name: String, parameter: Parameter<Scalar>)] {
         (scoreWeight.map { [("score.weight", $0)] } ?? []) + prefixed("combine", combine)
     }

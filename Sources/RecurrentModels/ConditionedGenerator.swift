@@ -37,14 +37,18 @@ public final class StateInitializer<S: TensorScalar>: Module {
     public var isTraining = true
     private var h0: Tensor<S>?
 
-    public init(conditionSize: Int, layers: Int, hiddenSize: Int, hasCellState: Bool, rng: inout RandomGenerator) {
-        linear = Linear(inputSize: conditionSize, outputSize: layers * hiddenSize, rng: &rng)
+    /// An initializer of `layers` states of `hiddenSize` from conditions of `conditionSize`;
+    /// throws unless the sizes are positive.
+    public init(conditionSize: Int, layers: Int, hiddenSize: Int, hasCellState: Bool, rng: inout RandomGenerator) throws {
+        try ArgumentError.check(layers > 0 && hiddenSize > 0, "state initializer sizes must be positive, got \(layers) layers of \(hiddenSize)")
+        linear = try Linear(inputSize: conditionSize, outputSize: layers * hiddenSize, rng: &rng)
         self.layers = layers
         self.hiddenSize = hiddenSize
         self.hasCellState = hasCellState
     }
 
-    public var namedParameters: [(name: String, parameter: Parameter<S>)] { linear.namedParameters }
+    /// The linear map, under no name of its own: its parameters are `weight` and `bias`.
+    public var namedChildren: [(name: String, module: any Module<S>)] { [("", linear)] }
 
     /// The initial state (h0 of shape (L, B, H), c0 zeros) for conditions (B, C).
     public func forward(_ condition: Tensor<S>) throws -> RecurrentState<S> {
@@ -101,9 +105,14 @@ public struct GenerationBatch: Sendable, Equatable {
     public var lengths: [Int]
 
     /// Builds a batch from (condition, symbols) pairs: the decoder reads `start + symbols`
-    /// and predicts `symbols + end`.
-    public init(conditions: [[Float]], sequences: [[Int32]], start: Int32, end: Int32) {
-        precondition(!sequences.isEmpty && conditions.count == sequences.count, "one condition per sequence")
+    /// and predicts `symbols + end`. Throws when there is no sequence, the conditions are not
+    /// one per sequence, or they differ in size.
+    public init(conditions: [[Float]], sequences: [[Int32]], start: Int32, end: Int32) throws {
+        try ArgumentError.check(!sequences.isEmpty, "a generation batch needs at least one sequence")
+        try ArgumentError.check(conditions.count == sequences.count, "\(sequences.count) sequences but \(conditions.count) conditions")
+        if let i = conditions.firstIndex(where: { $0.count != conditions[0].count }) {
+            throw ArgumentError("condition \(i) has \(conditions[i].count) values, condition 0 \(conditions[0].count)")
+        }
         let inputs = PaddedBatch(sequences.map { [start] + $0 }, padding: Int32(0))
         let targets = PaddedBatch(sequences.map { $0 + [end] }, padding: Self.ignoreIndex)
         self.conditions = conditions.flatMap { $0 }
@@ -134,34 +143,27 @@ public final class ConditionedGenerator: TrainableModel {
     public let rnn: RecurrentLayer<Float>
     public let outputDropout: Dropout<Float>
     public let decoder: Linear<Float>
-    public var isTraining = true {
-        didSet {
-            initializer.isTraining = isTraining
-            embedding.isTraining = isTraining
-            rnn.isTraining = isTraining
-            outputDropout.isTraining = isTraining
-            decoder.isTraining = isTraining
-        }
-    }
+    public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: ConditionedGeneratorConfiguration, seed: UInt64 = 0) throws {
-        guard c.vocabularySize > 0, c.conditionSize > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0 else {
-            throw TrainingError("conditioned generator sizes must be positive")
-        }
-        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1)") }
+        try TrainingError.requirePositive("conditioned generator", sizes: c.vocabularySize, c.conditionSize, c.embeddingSize,
+                                          c.hiddenSize, c.layers)
+        try TrainingError.requireDropout(c.dropout)
         configuration = c
         var rng = RandomGenerator(seed: seed)
-        initializer = StateInitializer(conditionSize: c.conditionSize, layers: c.layers, hiddenSize: c.hiddenSize,
+        initializer = try StateInitializer(conditionSize: c.conditionSize, layers: c.layers, hiddenSize: c.hiddenSize,
                                        hasCellState: c.cell.hasCellState, rng: &rng)
-        embedding = Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, rng: &rng)
+        embedding = try Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, rng: &rng)
         rnn = RecurrentLayer(c.cell, inputSize: c.embeddingSize, hiddenSize: c.hiddenSize, numLayers: c.layers,
                              dropout: c.dropout, seed: rng.next())
-        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
-        decoder = Linear(inputSize: c.hiddenSize, outputSize: c.vocabularySize, rng: &rng)
+        outputDropout = try Dropout(probability: c.dropout, seed: rng.next())
+        decoder = try Linear(inputSize: c.hiddenSize, outputSize: c.vocabularySize, rng: &rng)
     }
 
-    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
-        prefixed("initializer", initializer) + prefixed("embedding", embedding) + prefixed("rnn", rnn) + prefixed("decoder", decoder)
+    /// initializer, embedding, rnn, output_dropout, decoder (parameters: `initializer.*`,
+    /// `embedding.*`, `rnn.*`, `decoder.*`).
+    public var namedChildren: [(name: String, module: any Module<Float>)] {
+        [("initializer", initializer), ("embedding", embedding), ("rnn", rnn), ("output_dropout", outputDropout), ("decoder", decoder)]
     }
 
     public var gradientProbe: RecurrentLayer<Float>? { rnn }
@@ -184,8 +186,13 @@ public final class ConditionedGenerator: TrainableModel {
         return loss
     }
 
-    /// Mean cross-entropy per symbol ("loss", nats) and "bpc" (bits per symbol).
+    /// Mean cross-entropy per symbol ("loss", nats) and "bpc" (bits per symbol), in
+    /// evaluation mode.
     public func evaluate(_ batches: [GenerationBatch]) throws -> [String: Double] {
+        try inEvaluationMode { try score(batches) }
+    }
+
+    private func score(_ batches: [GenerationBatch]) throws -> [String: Double] {
         var total = 0.0, count = 0
         for b in batches {
             total += try softmaxCrossEntropy(logits: logits(b), targets: b.targets, ignoreIndex: Int(GenerationBatch.ignoreIndex),
@@ -225,17 +232,5 @@ public final class ConditionedGenerator: TrainableModel {
             previous = symbol
         }
         return out
-    }
-
-    public func resumableState() -> ResumableState {
-        var s = ResumableState()
-        s.set("rng.rnn_dropout", rnn.dropoutGenerator)
-        s.set("rng.output_dropout", outputDropout.rng)
-        return s
-    }
-
-    public func restore(_ s: ResumableState) throws {
-        rnn.dropoutGenerator = try s.generator("rng.rnn_dropout")
-        outputDropout.rng = try s.generator("rng.output_dropout")
     }
 }

@@ -35,31 +35,29 @@ public final class LanguageModel: TrainableModel {
     public let decoder: Linear<Float>
     /// The hidden state carried between chunks (nil = zeros).
     public var carriedState: RecurrentState<Float>?
-    public var isTraining = true {
-        didSet { for m in [embedding, decoder] as [any Module] { m.isTraining = isTraining }
-                 rnn.isTraining = isTraining; outputDropout.isTraining = isTraining }
-    }
+    public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: LanguageModelConfiguration, seed: UInt64 = 0) throws {
-        guard c.vocabularySize > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0 else {
-            throw TrainingError("language model sizes must be positive")
-        }
+        try TrainingError.requirePositive("language model", sizes: c.vocabularySize, c.embeddingSize, c.hiddenSize, c.layers)
+        try TrainingError.requireDropout(c.dropout)
         guard !c.tieWeights || c.embeddingSize == c.hiddenSize else {
             throw TrainingError("tied weights need embedding size (\(c.embeddingSize)) = hidden size (\(c.hiddenSize))")
         }
         configuration = c
         var rng = RandomGenerator(seed: seed)
-        embedding = Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, rng: &rng)
+        embedding = try Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, rng: &rng)
         rnn = RecurrentLayer(c.cell, inputSize: c.embeddingSize, hiddenSize: c.hiddenSize, numLayers: c.layers,
                              dropout: c.dropout, seed: rng.next())
-        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
+        outputDropout = try Dropout(probability: c.dropout, seed: rng.next())
         decoder = c.tieWeights
-            ? Linear(sharedWeight: embedding.weight, rng: &rng)
-            : Linear(inputSize: c.hiddenSize, outputSize: c.vocabularySize, rng: &rng)
+            ? try Linear(sharedWeight: embedding.weight, rng: &rng)
+            : try Linear(inputSize: c.hiddenSize, outputSize: c.vocabularySize, rng: &rng)
     }
 
-    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
-        prefixed("embedding", embedding) + prefixed("rnn", rnn) + prefixed("decoder", decoder)
+    /// embedding, rnn, output_dropout, decoder (parameters: `embedding.*`, `rnn.*`,
+    /// `decoder.*`; a tied decoder lists only its bias).
+    public var namedChildren: [(name: String, module: any Module<Float>)] {
+        [("embedding", embedding), ("rnn", rnn), ("output_dropout", outputDropout), ("decoder", decoder)]
     }
 
     public var gradientProbe: RecurrentLayer<Float>? { rnn }
@@ -85,8 +83,12 @@ public final class LanguageModel: TrainableModel {
     }
 
     /// Mean loss (nats) and bits per token over the chunks, in order, the state carried
-    /// through all of them from zero.
+    /// through all of them from zero, in evaluation mode.
     public func evaluate(_ batches: [BPTTChunk]) throws -> [String: Double] {
+        try inEvaluationMode { try score(batches) }
+    }
+
+    private func score(_ batches: [BPTTChunk]) throws -> [String: Double] {
         carriedState = nil
         var total = 0.0, count = 0
         for b in batches {
@@ -100,21 +102,20 @@ public final class LanguageModel: TrainableModel {
         return ["loss": mean, "bpc": mean / Double.log(2)]
     }
 
+    /// The carried state ("carried.h", "carried.c") and the random generators.
     public func resumableState() -> ResumableState {
-        var s = ResumableState()
+        var s = ResumableState(randomGeneratorsOf: self)
         if let c = carriedState {
             s.tensors["carried.h"] = c.h
             if let cc = c.c { s.tensors["carried.c"] = cc }
         }
-        s.set("rng.rnn_dropout", rnn.dropoutGenerator)
-        s.set("rng.output_dropout", outputDropout.rng)
         return s
     }
 
+    /// Restores a ``resumableState()``.
     public func restore(_ s: ResumableState) throws {
         carriedState = s.tensors["carried.h"].map { RecurrentState(h: $0, c: s.tensors["carried.c"]) }
-        rnn.dropoutGenerator = try s.generator("rng.rnn_dropout")
-        outputDropout.rng = try s.generator("rng.output_dropout")
+        try s.restoreRandomGenerators(of: self)
     }
 
     /// Generates `length` tokens after `prime` (one-to-many): each next token is drawn from

@@ -42,10 +42,12 @@ public struct Seq2SeqBatch: Sendable, Equatable {
     /// Decoder targets `y₁ … yₙ <eos>`, (T, B) time-major; ``Seq2Seq/ignoredTarget`` at padding.
     public let targetOutput: [Int32]
 
-    /// Pads the pairs; targets are given without begin/end tokens.
-    public init(sources: [[Int32]], targets: [[Int32]], beginID: Int32, endID: Int32) {
-        precondition(sources.count == targets.count && !sources.isEmpty && sources.allSatisfy { !$0.isEmpty },
-                     "one target per source, and no empty source")
+    /// Pads the pairs; targets are given without begin/end tokens. Throws when there is no
+    /// pair, a source is empty, or the targets are not one per source.
+    public init(sources: [[Int32]], targets: [[Int32]], beginID: Int32, endID: Int32) throws {
+        try ArgumentError.check(!sources.isEmpty, "a seq2seq batch needs at least one source")
+        try ArgumentError.check(sources.count == targets.count, "\(sources.count) sources but \(targets.count) targets")
+        if let i = sources.firstIndex(where: \.isEmpty) { throw ArgumentError("source \(i) of the batch is empty") }
         source = PaddedBatch(sources, padding: 0)
         targetInput = PaddedBatch(targets.map { [beginID] + $0 }, padding: 0)
         targetOutput = PaddedBatch(targets.map { $0 + [endID] }, padding: Int32(Seq2Seq.ignoredTarget)).values
@@ -86,55 +88,45 @@ public final class Seq2Seq: TrainableModel {
     public let attention: LuongAttention<Float>?
     public let outputDropout: Dropout<Float>
     public let output: Linear<Float>
-    public var isTraining = true {
-        didSet {
-            for m in [sourceEmbedding, targetEmbedding, output] as [any Module] { m.isTraining = isTraining }
-            bridgeH?.isTraining = isTraining
-            bridgeC?.isTraining = isTraining
-            encoder.isTraining = isTraining
-            decoder.isTraining = isTraining
-            attention?.isTraining = isTraining
-            outputDropout.isTraining = isTraining
-        }
-    }
+    public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: Seq2SeqConfiguration, seed: UInt64 = 0) throws {
-        guard c.sourceVocabularySize > 0, c.targetVocabularySize > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0,
-              c.maxOutputLength > 0 else {
-            throw TrainingError("seq2seq sizes must be positive")
-        }
+        try TrainingError.requirePositive("seq2seq", sizes: c.sourceVocabularySize, c.targetVocabularySize, c.embeddingSize,
+                                          c.hiddenSize, c.layers, c.maxOutputLength)
         guard (0..<c.targetVocabularySize).contains(Int(c.beginID)), (0..<c.targetVocabularySize).contains(Int(c.endID)) else {
             throw TrainingError("seq2seq begin/end ids outside the target vocabulary")
         }
-        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1), got \(c.dropout)") }
+        try TrainingError.requireDropout(c.dropout)
         configuration = c
         var rng = RandomGenerator(seed: seed)
         let H = c.hiddenSize
-        sourceEmbedding = Embedding(vocabularySize: c.sourceVocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
+        sourceEmbedding = try Embedding(vocabularySize: c.sourceVocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
         encoder = RecurrentLayer(c.cell, inputSize: c.embeddingSize, hiddenSize: H, numLayers: c.layers,
                                  bidirectional: c.bidirectionalEncoder, dropout: c.dropout, seed: rng.next())
         if c.bidirectionalEncoder {
-            bridgeH = Linear(inputSize: 2 * H, outputSize: H, rng: &rng)
-            bridgeC = c.cell.hasCellState ? Linear(inputSize: 2 * H, outputSize: H, rng: &rng) : nil
+            bridgeH = try Linear(inputSize: 2 * H, outputSize: H, rng: &rng)
+            bridgeC = c.cell.hasCellState ? try Linear(inputSize: 2 * H, outputSize: H, rng: &rng) : nil
         } else {
             (bridgeH, bridgeC) = (nil, nil)
         }
-        targetEmbedding = Embedding(vocabularySize: c.targetVocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
+        targetEmbedding = try Embedding(vocabularySize: c.targetVocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
         decoder = RecurrentLayer(c.cell, inputSize: c.embeddingSize, hiddenSize: H, numLayers: c.layers,
                                  dropout: c.dropout, seed: rng.next())
         attention = c.attention == .none ? nil
             : try LuongAttention(c.attention, querySize: H, keySize: encoder.outputSize, rng: &rng)
-        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
-        output = Linear(inputSize: H, outputSize: c.targetVocabularySize, rng: &rng)
+        outputDropout = try Dropout(probability: c.dropout, seed: rng.next())
+        output = try Linear(inputSize: H, outputSize: c.targetVocabularySize, rng: &rng)
     }
 
-    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
-        var p = prefixed("source_embedding", sourceEmbedding) + prefixed("encoder", encoder)
-        if let bridgeH { p += prefixed("bridge_h", bridgeH) }
-        if let bridgeC { p += prefixed("bridge_c", bridgeC) }
-        p += prefixed("target_embedding", targetEmbedding) + prefixed("decoder", decoder)
-        if let attention { p += prefixed("attention", attention) }
-        return p + prefixed("output", output)
+    /// source_embedding, encoder, bridge_h and bridge_c (bidirectional encoder), target_embedding,
+    /// decoder, attention (if any), output_dropout, output — the parameters' prefixes.
+    public var namedChildren: [(name: String, module: any Module<Float>)] {
+        var children: [(name: String, module: any Module<Float>)] = [("source_embedding", sourceEmbedding), ("encoder", encoder)]
+        if let bridgeH { children.append(("bridge_h", bridgeH)) }
+        if let bridgeC { children.append(("bridge_c", bridgeC)) }
+        children += [("target_embedding", targetEmbedding), ("decoder", decoder)]
+        if let attention { children.append(("attention", attention)) }
+        return children + [("output_dropout", outputDropout), ("output", output)]
     }
 
     public var gradientProbe: RecurrentLayer<Float>? { decoder }
@@ -231,8 +223,12 @@ public final class Seq2Seq: TrainableModel {
     }
 
     /// Teacher-forced loss per target token, and greedy-decoding `exact_match` and
-    /// `token_error_rate` (Σ edit distance / Σ reference length).
+    /// `token_error_rate` (Σ edit distance / Σ reference length), in evaluation mode.
     public func evaluate(_ batches: [Seq2SeqBatch]) throws -> [String: Double] {
+        try inEvaluationMode { try score(batches) }
+    }
+
+    private func score(_ batches: [Seq2SeqBatch]) throws -> [String: Double] {
         var total = 0.0, count = 0
         var scores = SequenceScores()
         for b in batches {
@@ -246,20 +242,6 @@ public final class Seq2Seq: TrainableModel {
             for (hyp, ref) in zip(try greedy(sources), b.targets) { scores.add(hyp, ref) }
         }
         return ["loss": total / Double(max(count, 1)), "exact_match": scores.exactMatch, "token_error_rate": scores.tokenErrorRate]
-    }
-
-    public func resumableState() -> ResumableState {
-        var s = ResumableState()
-        s.set("rng.encoder_dropout", encoder.dropoutGenerator)
-        s.set("rng.decoder_dropout", decoder.dropoutGenerator)
-        s.set("rng.output_dropout", outputDropout.rng)
-        return s
-    }
-
-    public func restore(_ s: ResumableState) throws {
-        encoder.dropoutGenerator = try s.generator("rng.encoder_dropout")
-        decoder.dropoutGenerator = try s.generator("rng.decoder_dropout")
-        outputDropout.rng = try s.generator("rng.output_dropout")
     }
 }
 

@@ -35,9 +35,10 @@ public struct SequenceInput: Sendable, Equatable {
     /// Each sequence's number of valid steps (1…T).
     public let lengths: [Int]
 
-    /// A batch of token-id sequences (each non-empty), padded with id 0.
-    public init(tokens sequences: [[Int32]]) {
-        precondition(!sequences.isEmpty && sequences.allSatisfy { !$0.isEmpty }, "a batch needs non-empty sequences")
+    /// A batch of token-id sequences (each non-empty), padded with id 0; throws when there
+    /// is no sequence or one is empty.
+    public init(tokens sequences: [[Int32]]) throws {
+        try Self.checkNonEmpty(sequences)
         let p = PaddedBatch(sequences, padding: Int32(0))
         values = .tokens(p.values)
         steps = p.steps
@@ -46,14 +47,24 @@ public struct SequenceInput: Sendable, Equatable {
     }
 
     /// A batch of feature sequences, each `length × featureCount` values (step-major, at least
-    /// one step), padded with zeros.
-    public init(features sequences: [[Float]], featureCount: Int) {
-        precondition(!sequences.isEmpty && sequences.allSatisfy { !$0.isEmpty }, "a batch needs non-empty sequences")
+    /// one step), padded with zeros; throws when there is no sequence, one is empty, or a
+    /// length is not a multiple of a positive `featureCount`.
+    public init(features sequences: [[Float]], featureCount: Int) throws {
+        try Self.checkNonEmpty(sequences)
+        try ArgumentError.check(featureCount > 0, "the feature count must be positive, got \(featureCount)")
+        if let i = sequences.firstIndex(where: { $0.count % featureCount != 0 }) {
+            throw ArgumentError("sequence \(i) has \(sequences[i].count) values, not a multiple of \(featureCount) features per step")
+        }
         let p = PaddedBatch(sequences, featuresPerStep: featureCount, padding: Float(0))
         values = .features(p.values, count: featureCount)
         steps = p.steps
         batchSize = p.batchSize
         lengths = p.lengths.map(Int.init)
+    }
+
+    private static func checkNonEmpty<T>(_ sequences: [[T]]) throws {
+        try ArgumentError.check(!sequences.isEmpty, "a batch needs at least one sequence")
+        if let i = sequences.firstIndex(where: \.isEmpty) { throw ArgumentError("sequence \(i) of the batch is empty") }
     }
 
     /// The lengths, or nil when every sequence fills all T steps (the layer's fast path).
@@ -80,18 +91,22 @@ public final class SequenceEncoder<S: TensorScalar>: Module {
         set { rnn.isTraining = newValue }
     }
 
+    /// The layer, under no name of its own: its parameters are the encoder's (`weight_ih_l0`, …).
+    public var namedChildren: [(name: String, module: any Module<S>)] { [("", rnn)] }
+
     private var lastLengths: [Int] = []
     private var lastSteps = 0
     private var argmax: [Int32] = []
 
-    /// Pools `rnn`'s outputs; the layer must be time-major and concatenate its directions.
-    public init(rnn: RecurrentLayer<S>, pooling: SequencePooling) {
-        precondition(!rnn.batchFirst && rnn.merge == .concat, "SequenceEncoder needs a time-major layer with concatenated directions")
+    /// Pools `rnn`'s outputs; throws unless the layer is time-major and concatenates its
+    /// directions.
+    public init(rnn: RecurrentLayer<S>, pooling: SequencePooling) throws {
+        try ArgumentError.check(!rnn.batchFirst && rnn.merge == .concat,
+                                "SequenceEncoder needs a time-major layer with concatenated directions")
         self.rnn = rnn
         self.pooling = pooling
     }
 
-    public var namedParameters: [(name: String, parameter: Parameter<S>)] { rnn.namedParameters }
 
     /// D·H, the width of one pooled vector.
     public var outputSize: Int { rnn.numDirections * rnn.hiddenSize }

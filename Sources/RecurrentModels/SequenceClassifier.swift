@@ -50,8 +50,10 @@ public struct ClassificationBatch: Sendable, Equatable {
     /// Class ids, one per sequence.
     public var labels: [Int32]
 
-    public init(input: SequenceInput, labels: [Int32]) {
-        precondition(labels.count == input.batchSize, "one label per sequence")
+    /// The sequences of `input` labelled with `labels`, one class id per sequence; throws
+    /// when the counts differ.
+    public init(input: SequenceInput, labels: [Int32]) throws {
+        try ArgumentError.check(labels.count == input.batchSize, "\(input.batchSize) sequences but \(labels.count) labels")
         self.input = input
         self.labels = labels
     }
@@ -76,46 +78,46 @@ public final class SequenceClassifier: TrainableModel {
     public let encoder: SequenceEncoder<Float>
     public let outputDropout: Dropout<Float>
     public let output: Linear<Float>
-    public var isTraining = true {
-        didSet {
-            embedding?.isTraining = isTraining
-            inputDropout.isTraining = isTraining
-            encoder.isTraining = isTraining
-            outputDropout.isTraining = isTraining
-            output.isTraining = isTraining
-        }
-    }
+    public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: SequenceClassifierConfiguration, seed: UInt64 = 0) throws {
-        guard c.classes >= 1, c.hiddenSize > 0, c.layers > 0, c.featureCount > 0, c.embeddingSize > 0,
-              (c.vocabularySize ?? 1) > 0 else {
-            throw TrainingError("sequence classifier sizes must be positive")
-        }
-        guard (0..<1).contains(c.dropout), (0..<1).contains(c.embeddingDropout) else {
-            throw TrainingError("dropout must be in [0, 1)")
-        }
+        try TrainingError.requirePositive("sequence classifier", sizes: c.classes, c.hiddenSize, c.layers, c.featureCount,
+                                          c.embeddingSize, c.vocabularySize ?? 1)
+        try TrainingError.requireDropout(c.dropout, c.embeddingDropout)
         guard (0..<1).contains(c.labelSmoothing), c.inputNoise >= 0 else {
             throw TrainingError("label smoothing must be in [0, 1) and input noise not negative")
         }
         configuration = c
         var rng = RandomGenerator(seed: seed)
         // Padding id 0 stays a zero row, as PyTorch's padding_idx=0.
-        embedding = c.vocabularySize.map { Embedding(vocabularySize: $0, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng) }
-        inputDropout = Dropout(probability: c.vocabularySize == nil ? 0 : c.embeddingDropout, seed: rng.next())
+        embedding = try c.vocabularySize.map { try Embedding(vocabularySize: $0, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng) }
+        inputDropout = try Dropout(probability: c.vocabularySize == nil ? 0 : c.embeddingDropout, seed: rng.next())
         let rnn = RecurrentLayer<Float>(c.cell, inputSize: c.inputSize, hiddenSize: c.hiddenSize, numLayers: c.layers,
                                         bidirectional: c.bidirectional, dropout: c.dropout, seed: rng.next())
-        encoder = SequenceEncoder(rnn: rnn, pooling: c.pooling)
-        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
-        output = Linear(inputSize: encoder.outputSize, outputSize: c.classes, rng: &rng)
+        encoder = try SequenceEncoder(rnn: rnn, pooling: c.pooling)
+        outputDropout = try Dropout(probability: c.dropout, seed: rng.next())
+        output = try Linear(inputSize: encoder.outputSize, outputSize: c.classes, rng: &rng)
         noise = RandomGenerator(seed: rng.next())
     }
 
     /// The source of the input noise.
     public var noise: RandomGenerator
 
-    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
-        (embedding.map { prefixed("embedding", $0) } ?? []) + prefixed("rnn", encoder.rnn) + prefixed("output", output)
+    /// embedding (token inputs), input_dropout, rnn (the encoder), output_dropout, output
+    /// (parameters: `embedding.*`, `rnn.*`, `output.*`).
+    public var namedChildren: [(name: String, module: any Module<Float>)] {
+        (embedding.map { [("embedding", $0)] } ?? [])
+            + [("input_dropout", inputDropout), ("rnn", encoder), ("output_dropout", outputDropout), ("output", output)]
     }
+
+    /// ``noise``, saved with resumable checkpoints as "rng.input_noise".
+    public var randomGenerator: RandomGenerator? {
+        get { noise }
+        set { if let newValue { noise = newValue } }
+    }
+
+    /// "input_noise".
+    public var randomGeneratorName: String { "input_noise" }
 
     public var gradientProbe: RecurrentLayer<Float>? { encoder.rnn }
 
@@ -156,52 +158,21 @@ public final class SequenceClassifier: TrainableModel {
     }
 
     /// Mean cross-entropy ("loss"), "accuracy", and "score" = correct + 1/(1 + loss) — the
-    /// number right, ties broken by the lower loss (for model selection) — over the batches.
+    /// number right, ties broken by the lower loss (for model selection) — over the batches,
+    /// in evaluation mode.
     public func evaluate(_ batches: [ClassificationBatch]) throws -> [String: Double] {
-        var total = 0.0, correct = 0, count = 0
-        for b in batches {
-            let z = try logits(b.input)
-            total += try softmaxCrossEntropy(logits: z, targets: b.labels, reduction: .sum).loss
-            for (p, y) in zip(Self.argmax(z), b.labels) where p == Int(y) { correct += 1 }
-            count += b.labels.count
-        }
-        let n = Double(max(count, 1))
-        return ["loss": total / n, "accuracy": Double(correct) / n, "score": Double(correct) + 1 / (1 + total / n)]
+        try inEvaluationMode { try score(batches) }
+    }
+
+    private func score(_ batches: [ClassificationBatch]) throws -> [String: Double] {
+        var tally = ClassificationTally()
+        for b in batches { try tally.add(logits: logits(b.input), targets: b.labels) }
+        let (loss, correct) = (tally.meanLoss, Double(tally.correct))
+        return ["loss": loss, "accuracy": tally.accuracy, "score": correct + 1 / (1 + loss)]
     }
 
     /// The most likely class of each sequence (evaluation mode).
     public func predict(_ input: SequenceInput) throws -> [Int] {
-        let wasTraining = isTraining
-        isTraining = false
-        defer { isTraining = wasTraining }
-        return Self.argmax(try InferenceMode.run { try logits(input) })
-    }
-
-    /// The row-wise arg-max of a (B, C) matrix (the first on ties).
-    static func argmax(_ z: Tensor<Float>) -> [Int] {
-        let c = z.shape[z.rank - 1]
-        return z.withUnsafeBufferPointer { p in
-            (0..<(z.count / c)).map { r in
-                var best = 0
-                for j in 1..<c where p[r * c + j] > p[r * c + best] { best = j }
-                return best
-            }
-        }
-    }
-
-    public func resumableState() -> ResumableState {
-        var s = ResumableState()
-        s.set("rng.input_dropout", inputDropout.rng)
-        s.set("rng.rnn_dropout", encoder.rnn.dropoutGenerator)
-        s.set("rng.output_dropout", outputDropout.rng)
-        s.set("rng.input_noise", noise)
-        return s
-    }
-
-    public func restore(_ s: ResumableState) throws {
-        inputDropout.rng = try s.generator("rng.input_dropout")
-        encoder.rnn.dropoutGenerator = try s.generator("rng.rnn_dropout")
-        outputDropout.rng = try s.generator("rng.output_dropout")
-        noise = try s.generator("rng.input_noise")
+        try inEvaluationMode { argmaxRows(try InferenceMode.run { try logits(input) }).map(Int.init) }
     }
 }

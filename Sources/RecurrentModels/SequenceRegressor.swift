@@ -66,31 +66,24 @@ public final class SequenceRegressor: TrainableModel {
     public let encoder: SequenceEncoder<Float>
     public let outputDropout: Dropout<Float>
     public let output: Linear<Float>
-    public var isTraining = true {
-        didSet {
-            encoder.isTraining = isTraining
-            outputDropout.isTraining = isTraining
-            output.isTraining = isTraining
-        }
-    }
+    public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: SequenceRegressorConfiguration, seed: UInt64 = 0) throws {
-        guard c.featureCount > 0, c.outputs > 0, c.hiddenSize > 0, c.layers > 0 else {
-            throw TrainingError("sequence regressor sizes must be positive")
-        }
-        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1)") }
+        try TrainingError.requirePositive("sequence regressor", sizes: c.featureCount, c.outputs, c.hiddenSize, c.layers)
+        try TrainingError.requireDropout(c.dropout)
         guard c.huberDelta > 0 else { throw TrainingError("the Huber threshold must be positive") }
         configuration = c
         var rng = RandomGenerator(seed: seed)
         let rnn = RecurrentLayer<Float>(c.cell, inputSize: c.featureCount, hiddenSize: c.hiddenSize, numLayers: c.layers,
                                         bidirectional: c.bidirectional, dropout: c.dropout, seed: rng.next())
-        encoder = SequenceEncoder(rnn: rnn, pooling: c.pooling)
-        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
-        output = Linear(inputSize: encoder.outputSize, outputSize: c.outputs, rng: &rng)
+        encoder = try SequenceEncoder(rnn: rnn, pooling: c.pooling)
+        outputDropout = try Dropout(probability: c.dropout, seed: rng.next())
+        output = try Linear(inputSize: encoder.outputSize, outputSize: c.outputs, rng: &rng)
     }
 
-    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
-        prefixed("rnn", encoder.rnn) + prefixed("output", output)
+    /// rnn (the encoder), output_dropout, output (parameters: `rnn.*`, `output.*`).
+    public var namedChildren: [(name: String, module: any Module<Float>)] {
+        [("rnn", encoder), ("output_dropout", outputDropout), ("output", output)]
     }
 
     public var gradientProbe: RecurrentLayer<Float>? { encoder.rnn }
@@ -140,8 +133,13 @@ public final class SequenceRegressor: TrainableModel {
         return l
     }
 
-    /// "loss" (the training loss, mean over targets) and "mse" (mean squared error) over the batches.
+    /// "loss" (the training loss, mean over targets) and "mse" (mean squared error) over the
+    /// batches, in evaluation mode.
     public func evaluate(_ batches: [RegressionBatch]) throws -> [String: Double] {
+        try inEvaluationMode { try score(batches) }
+    }
+
+    private func score(_ batches: [RegressionBatch]) throws -> [String: Double] {
         var total = 0.0, squared = 0.0, count = 0.0
         for b in batches {
             let y = try forward(b.input)
@@ -157,11 +155,8 @@ public final class SequenceRegressor: TrainableModel {
     /// The next `outputs` values after each window (the last valid step's prediction of a
     /// many-to-many model), in evaluation mode: one row per window.
     public func predictNext(_ windows: [[Float]]) throws -> [[Float]] {
-        let wasTraining = isTraining
-        isTraining = false
-        defer { isTraining = wasTraining }
-        let input = SequenceInput(features: windows, featureCount: configuration.featureCount)
-        let y = try InferenceMode.run { try forward(input) }.scalars
+        let input = try SequenceInput(features: windows, featureCount: configuration.featureCount)
+        let y = try inEvaluationMode { try InferenceMode.run { try forward(input) } }.scalars
         let k = configuration.outputs, B = input.batchSize
         return (0..<B).map { b in
             let row = configuration.manyToMany ? (input.lengths[b] - 1) * B + b : b
@@ -185,17 +180,5 @@ public final class SequenceRegressor: TrainableModel {
             }
         }
         return out
-    }
-
-    public func resumableState() -> ResumableState {
-        var s = ResumableState()
-        s.set("rng.rnn_dropout", encoder.rnn.dropoutGenerator)
-        s.set("rng.output_dropout", outputDropout.rng)
-        return s
-    }
-
-    public func restore(_ s: ResumableState) throws {
-        encoder.rnn.dropoutGenerator = try s.generator("rng.rnn_dropout")
-        outputDropout.rng = try s.generator("rng.output_dropout")
     }
 }

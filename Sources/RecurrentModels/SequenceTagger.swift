@@ -31,10 +31,15 @@ public struct TaggingBatch: Sendable, Equatable {
     /// Tag ids, (T, B) time-major; ``SequenceTagger/ignoredTag`` at padding.
     public let tags: [Int32]
 
-    /// Pads `sentences` (token ids) and their `tags` (tag ids, one per token).
-    public init(sentences: [[Int32]], tags: [[Int32]]) {
-        precondition(sentences.count == tags.count && zip(sentences, tags).allSatisfy { $0.count == $1.count && !$0.isEmpty },
-                     "one tag per token, and no empty sentence")
+    /// Pads `sentences` (token ids) and their `tags` (tag ids, one per token); throws when
+    /// there is no sentence, a sentence is empty, or the tags do not match the tokens.
+    public init(sentences: [[Int32]], tags: [[Int32]]) throws {
+        try ArgumentError.check(!sentences.isEmpty, "a tagging batch needs at least one sentence")
+        try ArgumentError.check(sentences.count == tags.count, "\(sentences.count) sentences but \(tags.count) tag sequences")
+        if let i = sentences.indices.first(where: { sentences[$0].isEmpty || sentences[$0].count != tags[$0].count }) {
+            throw ArgumentError(sentences[i].isEmpty ? "sentence \(i) of the batch is empty"
+                                : "sentence \(i) has \(sentences[i].count) tokens but \(tags[i].count) tags")
+        }
         tokens = PaddedBatch(sentences, padding: 0)
         self.tags = PaddedBatch(tags, padding: Int32(SequenceTagger.ignoredTag)).values
     }
@@ -63,33 +68,26 @@ public final class SequenceTagger: TrainableModel {
     public let rnn: RecurrentLayer<Float>
     public let outputDropout: Dropout<Float>
     public let output: Linear<Float>
-    public var isTraining = true {
-        didSet {
-            embedding.isTraining = isTraining
-            rnn.isTraining = isTraining
-            output.isTraining = isTraining
-            embeddingDropout.isTraining = isTraining
-            outputDropout.isTraining = isTraining
-        }
-    }
+    public var isTraining = true { didSet { propagateTrainingMode() } }
 
     public init(_ c: SequenceTaggerConfiguration, seed: UInt64 = 0) throws {
-        guard c.vocabularySize > 0, c.tagCount > 0, c.embeddingSize > 0, c.hiddenSize > 0, c.layers > 0 else {
-            throw TrainingError("tagger sizes must be positive")
-        }
-        guard (0..<1).contains(c.dropout) else { throw TrainingError("dropout must be in [0, 1), got \(c.dropout)") }
+        try TrainingError.requirePositive("tagger", sizes: c.vocabularySize, c.tagCount, c.embeddingSize, c.hiddenSize, c.layers)
+        try TrainingError.requireDropout(c.dropout)
         configuration = c
         var rng = RandomGenerator(seed: seed)
-        embedding = Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
-        embeddingDropout = Dropout(probability: c.dropout, seed: rng.next())
+        embedding = try Embedding(vocabularySize: c.vocabularySize, embeddingSize: c.embeddingSize, paddingIndex: 0, rng: &rng)
+        embeddingDropout = try Dropout(probability: c.dropout, seed: rng.next())
         rnn = RecurrentLayer(c.cell, inputSize: c.embeddingSize, hiddenSize: c.hiddenSize, numLayers: c.layers,
                              bidirectional: c.bidirectional, dropout: c.dropout, seed: rng.next())
-        outputDropout = Dropout(probability: c.dropout, seed: rng.next())
-        output = Linear(inputSize: rnn.outputSize, outputSize: c.tagCount, rng: &rng)
+        outputDropout = try Dropout(probability: c.dropout, seed: rng.next())
+        output = try Linear(inputSize: rnn.outputSize, outputSize: c.tagCount, rng: &rng)
     }
 
-    public var namedParameters: [(name: String, parameter: Parameter<Float>)] {
-        prefixed("embedding", embedding) + prefixed("rnn", rnn) + prefixed("output", output)
+    /// embedding, embedding_dropout, rnn, output_dropout, output (parameters: `embedding.*`,
+    /// `rnn.*`, `output.*`).
+    public var namedChildren: [(name: String, module: any Module<Float>)] {
+        [("embedding", embedding), ("embedding_dropout", embeddingDropout), ("rnn", rnn),
+         ("output_dropout", outputDropout), ("output", output)]
     }
 
     public var gradientProbe: RecurrentLayer<Float>? { rnn }
@@ -113,53 +111,17 @@ public final class SequenceTagger: TrainableModel {
 
     /// The most likely tag id of every position, (T, B) time-major (meaningless past each end).
     public func predict(_ tokens: PaddedBatch<Int32>) throws -> [Int32] {
-        let wasTraining = isTraining
-        isTraining = false
-        defer { isTraining = wasTraining }
-        return argmaxRows(try InferenceMode.run { try logits(tokens) })
+        try inEvaluationMode { argmaxRows(try InferenceMode.run { try logits(tokens) }) }
     }
 
-    /// Mean loss over real tokens and token accuracy.
+    /// Mean loss over real tokens and token accuracy, in evaluation mode.
     public func evaluate(_ batches: [TaggingBatch]) throws -> [String: Double] {
-        var total = 0.0, correct = 0, count = 0
-        for b in batches {
-            let z = try logits(b.tokens)
-            let (loss, _) = try softmaxCrossEntropy(logits: z, targets: b.tags, ignoreIndex: Self.ignoredTag, reduction: .sum)
-            total += loss
-            for (p, t) in zip(argmaxRows(z), b.tags) where Int(t) != Self.ignoredTag {
-                count += 1
-                if p == t { correct += 1 }
-            }
-        }
-        let n = Double(max(count, 1))
-        return ["loss": total / n, "accuracy": Double(correct) / n]
+        try inEvaluationMode { try score(batches) }
     }
 
-    public func resumableState() -> ResumableState {
-        var s = ResumableState()
-        s.set("rng.rnn_dropout", rnn.dropoutGenerator)
-        s.set("rng.embedding_dropout", embeddingDropout.rng)
-        s.set("rng.output_dropout", outputDropout.rng)
-        return s
-    }
-
-    public func restore(_ s: ResumableState) throws {
-        rnn.dropoutGenerator = try s.generator("rng.rnn_dropout")
-        embeddingDropout.rng = try s.generator("rng.embedding_dropout")
-        outputDropout.rng = try s.generator("rng.output_dropout")
-    }
-}
-
-/// The index of the largest entry of every row of the last axis (first one on ties).
-func argmaxRows(_ z: Tensor<Float>) -> [Int32] {
-    let c = z.shape[z.rank - 1]
-    let rows = z.count / c
-    return z.withUnsafeBufferPointer { p in
-        (0..<rows).map { r in
-            let row = p.baseAddress! + r * c
-            var best = 0
-            for j in 1..<c where row[j] > row[best] { best = j }
-            return Int32(best)
-        }
+    private func score(_ batches: [TaggingBatch]) throws -> [String: Double] {
+        var tally = ClassificationTally(ignoring: Int32(Self.ignoredTag))
+        for b in batches { try tally.add(logits: logits(b.tokens), targets: b.tags) }
+        return ["loss": tally.meanLoss, "accuracy": tally.accuracy]
     }
 }

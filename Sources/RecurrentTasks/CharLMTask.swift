@@ -53,8 +53,7 @@ public enum CharLMTask: RNNTask {
         options.annealing = try o.annealing(defaultRate: learningRate, byDefault: false)
         options.evaluateEvery = max(50, chunks.count / 2)
         options.earlyStoppingPatience = o.patience
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-        trainer.synchronizer = Distributed.defaultSynchronizer
+        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
         trainer.checkpointMetadata = metadata(config, vocab)
         trainer.onProgress = progress
         if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }

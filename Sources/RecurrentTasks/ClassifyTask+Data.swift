@@ -68,9 +68,9 @@ struct LabelledExamples {
 
     func batch(_ ids: [Int]) throws -> ClassificationBatch {
         let input = featureCount == 0
-            ? SequenceInput(tokens: ids.map { tokens[$0] })
-            : SequenceInput(features: ids.map { features[$0] }, featureCount: featureCount)
-        return ClassificationBatch(input: input, labels: ids.map { labels[$0] })
+            ? try SequenceInput(tokens: ids.map { tokens[$0] })
+            : try SequenceInput(features: ids.map { features[$0] }, featureCount: featureCount)
+        return try ClassificationBatch(input: input, labels: ids.map { labels[$0] })
     }
 }
 

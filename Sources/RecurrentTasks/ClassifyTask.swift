@@ -96,8 +96,7 @@ public enum ClassifyTask: RNNTask {
             let optimizer = try o.makeOptimizer(model.parameters, learningRate: series ? 1e-3 : 2e-3)
             var options = options
             if options.evaluateEvery == nil && !series { options.evaluateEvery = max(1, batches.batchesPerEpoch / 2) }
-            let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-            trainer.synchronizer = Distributed.defaultSynchronizer
+            let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
             trainer.checkpointMetadata = data.metadata(config)
             trainer.onProgress = progress
             if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }

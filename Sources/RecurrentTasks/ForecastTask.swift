@@ -66,8 +66,8 @@ public enum ForecastTask: RNNTask {
         return (0...(z.count - w - h)).map { i in (z[i..<(i + w)].map(Float.init), z[(i + w)..<(i + w + h)].map(Float.init)) }
     }
 
-    static func batch(_ pairs: [(input: [Float], target: [Float])], _ ids: [Int]) -> RegressionBatch {
-        RegressionBatch(input: SequenceInput(features: ids.map { pairs[$0].input }, featureCount: 1),
+    static func batch(_ pairs: [(input: [Float], target: [Float])], _ ids: [Int]) throws -> RegressionBatch {
+        RegressionBatch(input: try SequenceInput(features: ids.map { pairs[$0].input }, featureCount: 1),
                         targets: ids.flatMap { pairs[$0].target })
     }
 
@@ -106,7 +106,7 @@ public enum ForecastTask: RNNTask {
         let trainCount = pairs.count - held
         let config = try configuration(o, horizon: horizon)
         let batchSize = min(o.batch ?? 16, trainCount)
-        let validation = held > 0 ? [batch(pairs, Array(trainCount..<pairs.count))] : []
+        let validation = held > 0 ? [try batch(pairs, Array(trainCount..<pairs.count))] : []
         let setup = Setup(transform: transform, window: w, horizon: horizon, history: Array(values.suffix(w + 1)))
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: nil)
         options.earlyStoppingPatience = o.patience ?? 100
@@ -116,9 +116,8 @@ public enum ForecastTask: RNNTask {
         func fit(seed: UInt64, count: Int, options: TrainingOptions, validation: [RegressionBatch]) throws -> (SequenceRegressor, Trainer<SequenceRegressor>) {
             let model = try SequenceRegressor(config, seed: seed)
             let optimizer = try o.makeOptimizer(model.parameters, learningRate: 1e-3)
-            let batches = ExampleBatches(sampler: BatchSampler(count: count, batchSize: batchSize, seed: seed)) { batch(pairs, $0) }
-            let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-            trainer.synchronizer = Distributed.defaultSynchronizer
+            let batches = ExampleBatches(sampler: BatchSampler(count: count, batchSize: batchSize, seed: seed)) { try batch(pairs, $0) }
+            let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
             trainer.onProgress = progress
             try trainer.fit(batches, validation: validation)
             model.isTraining = false
@@ -226,7 +225,7 @@ public enum ForecastTask: RNNTask {
         guard !pairs.isEmpty else {
             throw DataError(file: data.lastPathComponent, "too short: a window of \(forecaster.setup.window) values and \(forecaster.setup.horizon) to predict are needed")
         }
-        let b = batch(pairs, Array(0..<min(32, pairs.count)))
+        let b = try batch(pairs, Array(0..<min(32, pairs.count)))
         return try recordGradients(forecaster.members[0]) { _ = try $0.trainStep(b) }
     }
 

@@ -60,8 +60,8 @@ public enum GenerateTask: RNNTask {
         (0..<classes).map { $0 == label ? 1 : 0 }
     }
 
-    static func batch(_ data: Encoded, _ ids: [Int], classes: Int, boundary: Int32) -> GenerationBatch {
-        GenerationBatch(conditions: ids.map { oneHot(data.labels[$0], classes) }, sequences: ids.map { data.texts[$0] },
+    static func batch(_ data: Encoded, _ ids: [Int], classes: Int, boundary: Int32) throws -> GenerationBatch {
+        try GenerationBatch(conditions: ids.map { oneHot(data.labels[$0], classes) }, sequences: ids.map { data.texts[$0] },
                         start: boundary, end: boundary)
     }
 
@@ -79,9 +79,9 @@ public enum GenerateTask: RNNTask {
         let batchSize = min(o.batch ?? 32, trainIDs.count)
         let sampler = BatchSampler(count: trainIDs.count, batchSize: batchSize, seed: o.seed,
                                    bucketingBy: trainIDs.map { data.texts[$0].count })
-        let batches = ExampleBatches(sampler: sampler) { batch(data, $0.map { trainIDs[$0] }, classes: labels.count, boundary: end) }
-        let validation = ExampleBatches<GenerationBatch>.sequential(validIDs.count, batchSize: 128) {
-            batch(data, $0.map { validIDs[$0] }, classes: labels.count, boundary: end)
+        let batches = ExampleBatches(sampler: sampler) { try batch(data, $0.map { trainIDs[$0] }, classes: labels.count, boundary: end) }
+        let validation = try ExampleBatches<GenerationBatch>.sequential(validIDs.count, batchSize: 128) {
+            try batch(data, $0.map { validIDs[$0] }, classes: labels.count, boundary: end)
         }
 
         let config = configuration(o, vocabularySize: vocab.count, classes: labels.count)
@@ -90,8 +90,7 @@ public enum GenerateTask: RNNTask {
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: 5)
         options.evaluateEvery = max(1, batches.batchesPerEpoch / 4)
         options.earlyStoppingPatience = o.patience ?? 6
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-        trainer.synchronizer = Distributed.defaultSynchronizer
+        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
         trainer.checkpointMetadata = ["task": name, "config": encodeJSON(config), "labels": encodeJSON(labels),
                                       "vocabulary": encodeJSON(vocab.tokens)]
         trainer.onProgress = progress
@@ -112,8 +111,8 @@ public enum GenerateTask: RNNTask {
     }
 
     static func bitsPerCharacter(_ model: ConditionedGenerator, _ data: Encoded, classes: Int, boundary: Int32) throws -> [String: Double] {
-        let batches = ExampleBatches<GenerationBatch>.sequential(data.texts.count, batchSize: 128) {
-            batch(data, $0, classes: classes, boundary: boundary)
+        let batches = try ExampleBatches<GenerationBatch>.sequential(data.texts.count, batchSize: 128) {
+            try batch(data, $0, classes: classes, boundary: boundary)
         }
         return try model.evaluate(batches)
     }
@@ -147,7 +146,7 @@ public enum GenerateTask: RNNTask {
         let (model, labels, vocab) = try load(checkpoint)
         let encoded = try encode(data, labels: labels, vocabulary: vocab)
         guard !encoded.texts.isEmpty else { throw DataError(file: data.lastPathComponent, "no texts") }
-        let b = batch(encoded, Array(0..<min(32, encoded.texts.count)), classes: labels.count, boundary: vocab.id(of: boundary)!)
+        let b = try batch(encoded, Array(0..<min(32, encoded.texts.count)), classes: labels.count, boundary: vocab.id(of: boundary)!)
         return try recordGradients(model) { _ = try $0.trainStep(b) }
     }
 

@@ -79,14 +79,14 @@ public enum Seq2SeqTask: RNNTask {
                                                          minimum: 20, seed: o.seed)
         let trainSet = trainIndices.map { encoded[$0] }
         let make = { (pairs: [([Int32], [Int32])]) in
-            Seq2SeqBatch(sources: pairs.map(\.0), targets: pairs.map(\.1), beginID: config.beginID, endID: config.endID)
+            try Seq2SeqBatch(sources: pairs.map(\.0), targets: pairs.map(\.1), beginID: config.beginID, endID: config.endID)
         }
         let heldOut = validationIndices.map { encoded[$0] }.sorted { $0.0.count < $1.0.count }
-        let validation = chunked(heldOut, size: 128).map(make)
+        let validation = try chunked(heldOut, size: 128).map(make)
         let batchSize = min(o.batch ?? 64, trainSet.count)
         let sampler = BatchSampler(count: trainSet.count, batchSize: batchSize, seed: o.seed,
                                    bucketingBy: trainSet.map { $0.0.count + $0.1.count })
-        let batches = SampledBatches(sampler) { make($0.map { trainSet[$0] }) }
+        let batches = SampledBatches(sampler) { try make($0.map { trainSet[$0] }) }
 
         let model = try Seq2Seq(config, seed: o.seed)
         let learningRate = o.learningRate ?? 2e-3
@@ -97,8 +97,7 @@ public enum Seq2SeqTask: RNNTask {
         options.evaluateEvery = max(100, min(batches.batchesPerEpoch, 500))
         options.earlyStoppingPatience = o.patience ?? 8
         options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-        trainer.synchronizer = Distributed.defaultSynchronizer
+        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
         trainer.checkpointMetadata = metadata(config, sourceVocabulary, targetVocabulary, unit, beam)
         trainer.onProgress = progress
         if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
@@ -158,7 +157,7 @@ public enum Seq2SeqTask: RNNTask {
             .filter { !$0.0.isEmpty }
         guard !encoded.isEmpty else { throw DataError(file: data.lastPathComponent, "no pairs with a non-empty source") }
         let c = t.model.configuration
-        let b = Seq2SeqBatch(sources: encoded.map(\.0), targets: encoded.map(\.1), beginID: c.beginID, endID: c.endID)
+        let b = try Seq2SeqBatch(sources: encoded.map(\.0), targets: encoded.map(\.1), beginID: c.beginID, endID: c.endID)
         return try recordGradients(t.model) { _ = try $0.trainStep(b) }
     }
 

@@ -52,14 +52,14 @@ public enum TagTask: RNNTask {
         let (trainIndices, validationIndices) = holdOut(count: encoded.count, fraction: o.validationFraction ?? 0.05,
                                                          minimum: 20, seed: o.seed)
         let trainSet = trainIndices.map { encoded[$0] }
-        let validation = chunked(validationIndices.map { encoded[$0] }, size: 256).map(makeBatch)
+        let validation = try chunked(validationIndices.map { encoded[$0] }, size: 256).map(makeBatch)
         let batchSize = min(o.batch ?? 32, trainSet.count)
         let sampler = BatchSampler(count: trainSet.count, batchSize: batchSize, seed: o.seed,
                                    bucketingBy: trainSet.map(\.tokens.count))
         let dropout = RareWordDropout(counting: sentences.map(\.tokens), vocabulary: vocabulary)
         let batches = SampledBatches(sampler) { indices, epoch, index in
             var rng = RandomGenerator(seed: o.seed ^ 0x7A6_D80 &+ UInt64(epoch) &* 0x9E37_79B9 &+ UInt64(index))
-            return makeBatch(indices.map { dropout.apply(trainSet[$0], using: &rng) })
+            return try makeBatch(indices.map { dropout.apply(trainSet[$0], using: &rng) })
         }
 
         let config = configuration(o, vocabularySize: vocabulary.count, tagCount: tags.count)
@@ -74,8 +74,7 @@ public enum TagTask: RNNTask {
         // validation sets (accuracy 0.999+) the last errors go late, under the halved rates.
         options.earlyStoppingPatience = o.patience ?? 10
         options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-        trainer.synchronizer = Distributed.defaultSynchronizer
+        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
         trainer.checkpointMetadata = metadata(config, vocabulary, tags)
         trainer.onProgress = progress
         if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
@@ -160,8 +159,8 @@ public enum TagTask: RNNTask {
         Encoded(tokens: try vocabulary.encode(s.tokens), tags: try tags.encode(s.tags))
     }
 
-    static func makeBatch(_ sentences: [Encoded]) -> TaggingBatch {
-        TaggingBatch(sentences: sentences.map(\.tokens), tags: sentences.map(\.tags))
+    static func makeBatch(_ sentences: [Encoded]) throws -> TaggingBatch {
+        try TaggingBatch(sentences: sentences.map(\.tokens), tags: sentences.map(\.tags))
     }
 
     /// Word dropout for rare words (Kiperwasser & Goldberg 2016): in training, a token seen c
@@ -208,7 +207,7 @@ public enum TagTask: RNNTask {
         let (model, vocabulary, tags) = try load(checkpoint)
         let sentences = try checkedTestSentences(data, tags: tags).filter { !$0.tokens.isEmpty }
         guard !sentences.isEmpty else { throw DataError(file: data.lastPathComponent, "no sentences") }
-        let b = makeBatch(try sentences.prefix(32).map { try encode($0, vocabulary, tags) })
+        let b = try makeBatch(sentences.prefix(32).map { try encode($0, vocabulary, tags) })
         return try recordGradients(model) { _ = try $0.trainStep(b) }
     }
 

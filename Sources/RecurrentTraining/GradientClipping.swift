@@ -19,9 +19,10 @@ public func clipGradientNorm<S: TensorScalar>(_ parameters: [Parameter<S>], maxN
     return norm
 }
 
-/// Clamps every gradient element into [−limit, limit], as `torch.nn.utils.clip_grad_value_`.
-public func clipGradientValue<S: TensorScalar>(_ parameters: [Parameter<S>], limit: Double) {
-    precondition(limit >= 0, "clipGradientValue: limit must be non-negative, got \(limit)")
+/// Clamps every gradient element into [−limit, limit], as `torch.nn.utils.clip_grad_value_`;
+/// throws for a negative or NaN limit.
+public func clipGradientValue<S: TensorScalar>(_ parameters: [Parameter<S>], limit: Double) throws {
+    try ArgumentError.check(limit >= 0, "the gradient value limit must be non-negative, got \(limit)")
     for p in parameters.uniqued() where p.requiresGradient {
         p.gradient.withUnsafeMutableBufferPointer { clamp($0, S(limit)) }
     }

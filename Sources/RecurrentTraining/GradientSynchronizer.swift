@@ -1,11 +1,10 @@
-import Foundation
 import RecurrentCore
 import RecurrentLayers
 
 /// What a ``Trainer`` asks of the other processes of a data-parallel job, at the few points
 /// of its loop where processes must agree. The default, ``NoSynchronization``, does nothing
-/// (one process); ``DataParallel`` splits each global batch over the processes of a
-/// ``ProcessGroup`` and all-reduces the gradients.
+/// (one process); `DataParallel` (in the distributed part of the library) splits each
+/// global batch over the processes of a `ProcessGroup` and all-reduces the gradients.
 ///
 /// The trainer calls, on every process, in this order:
 /// - ``beginTraining(parameters:optimizer:)`` at the start of `fit` (after any resume);
@@ -39,9 +38,12 @@ public protocol GradientSynchronizer: AnyObject {
     func endTraining(parameters: [(name: String, parameter: Parameter<Float>)]) throws
 }
 
-/// One process: every hook returns its input.
+/// One process: every hook returns its input. A ``Trainer``'s synchronizer unless it is
+/// given another.
 public final class NoSynchronization: GradientSynchronizer, @unchecked Sendable {
+    /// The one instance trainers share by default.
     public static let shared = NoSynchronization()
+    /// A synchronizer that does nothing.
     public init() {}
     public var writesFiles: Bool { true }
     public func beginTraining(parameters: [(name: String, parameter: Parameter<Float>)], optimizer: any Optimizer<Float>) throws {}
@@ -54,7 +56,7 @@ public final class NoSynchronization: GradientSynchronizer, @unchecked Sendable 
 }
 
 /// A model whose resumable state holds one slice per example of the batch (the hidden state a
-/// language model carries between chunks): under ``DataParallel`` each process holds its
+/// language model carries between chunks): under `DataParallel` each process holds its
 /// examples' slice; checkpoints hold the whole batch's.
 public protocol BatchShardedState: AnyObject {
     /// Keys of ``ResumableState/tensors`` that are per-example, with the axis of the examples.

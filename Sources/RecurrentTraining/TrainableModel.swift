@@ -13,7 +13,11 @@ public protocol TrainableModel<Batch>: Module where Scalar == Float {
     /// Called before the first batch of every epoch (e.g. to reset a carried hidden state).
     func beginEpoch()
     /// What beyond parameters and optimizer a bit-exact resume needs (carried state, RNGs).
+    /// Default: the random generators of the model and its children
+    /// (``Module/namedRandomGenerators``) under "rng.<name>".
     func resumableState() -> ResumableState
+    /// Restores a ``resumableState()``. Default: the random generators; throws when one is
+    /// missing or malformed.
     func restore(_ state: ResumableState) throws
     /// The recurrent layer whose gradient-through-time is sampled for reports (nil: none).
     var gradientProbe: RecurrentLayer<Float>? { get }
@@ -22,6 +26,8 @@ public protocol TrainableModel<Batch>: Module where Scalar == Float {
 extension TrainableModel {
     public func beginEpoch() {}
     public var gradientProbe: RecurrentLayer<Float>? { nil }
+    public func resumableState() -> ResumableState { ResumableState(randomGeneratorsOf: self) }
+    public func restore(_ state: ResumableState) throws { try state.restoreRandomGenerators(of: self) }
 }
 
 /// Model state saved with a checkpoint for resuming: tensors and short strings.
@@ -36,6 +42,21 @@ public struct ResumableState: Sendable, Equatable {
     /// Stores a random generator's state.
     public mutating func set(_ key: String, _ rng: RandomGenerator) {
         strings[key] = rng.stateWords.map(String.init).joined(separator: ",")
+    }
+
+    /// The random generators of `module` and its descendants
+    /// (``Module/namedRandomGenerators``), each under "rng.<name>".
+    public init<M: Module>(randomGeneratorsOf module: M) {
+        self.init()
+        for (name, generator) in module.namedRandomGenerators { set("rng." + name, generator) }
+    }
+
+    /// Sets every random generator of `module` and its descendants from its "rng.<name>"
+    /// entry; throws when one is missing or malformed.
+    public func restoreRandomGenerators<M: Module>(of module: M) throws {
+        for (name, _) in module.namedRandomGenerators {
+            module.setRandomGenerator(named: name, to: try generator("rng." + name))
+        }
     }
 
     /// Reads back a random generator stored by ``set(_:_:)``.

@@ -76,6 +76,16 @@ public struct TrainerState: Codable, Sendable, Equatable {
     /// checkpoints, where the average is.
     public var averageUpdates: Int?
     public init() {}
+
+    /// This state as JSON, as a checkpoint stores it (its "trainer" metadata entry).
+    public func json() throws -> String {
+        String(decoding: try JSONEncoder().encode(self), as: UTF8.self)
+    }
+
+    /// Reads back the JSON of ``json()``; throws when it is not a trainer state.
+    public init(json: String) throws {
+        self = try JSONDecoder().decode(TrainerState.self, from: Data(json.utf8))
+    }
 }
 
 /// Runs the training loop: batches in a resumable order, zero → forward/backward → guard
@@ -90,10 +100,9 @@ public final class Trainer<Model: TrainableModel> {
     public var onProgress: ((TrainingProgress) -> Void)?
     /// Extra metadata written into every checkpoint (task, configuration, vocabularies).
     public var checkpointMetadata: [String: String] = [:]
-    /// How the processes of a data-parallel job agree (see ``GradientSynchronizer``): by
-    /// default nothing (one process). A data-parallel run gives its trainer a synchronizer
-    /// over its process group (`Distributed.defaultSynchronizer` under `mpirun`).
-    public var synchronizer: any GradientSynchronizer = NoSynchronization.shared
+    /// How the processes of a data-parallel job agree (see ``GradientSynchronizer``); given
+    /// to the initialiser (by default ``NoSynchronization``: one process).
+    public var synchronizer: any GradientSynchronizer
     private var bestParameters: [String: Tensor<Float>]?
     /// The parameters training had reached when `fit` ended with the best ones loaded:
     /// where a resumed run (or the next `fit`) continues from.
@@ -101,10 +110,14 @@ public final class Trainer<Model: TrainableModel> {
     private var average: ParameterAverage?
     private var guardrail: GradientGuard
 
-    public init(model: Model, optimizer: any Optimizer<Float>, options: TrainingOptions) {
+    /// A trainer of `model` with `optimizer`, trained as `options` say; `synchronizer` makes
+    /// the processes of a data-parallel job agree (default: one process, nothing to agree).
+    public init(model: Model, optimizer: any Optimizer<Float>, options: TrainingOptions,
+                synchronizer: any GradientSynchronizer = NoSynchronization.shared) {
         self.model = model
         self.optimizer = optimizer
         self.options = options
+        self.synchronizer = synchronizer
         guardrail = GradientGuard(policy: options.nonFinitePolicy)
         state.plateau = options.plateau
     }
@@ -112,8 +125,9 @@ public final class Trainer<Model: TrainableModel> {
     public var history: TrainingHistory { state.history }
 
     /// Trains until the first limit (epochs, time budget, steps, early stopping) is reached.
-    /// With `validation`, evaluates periodically; with `keepBest`, ends with the parameters
-    /// of the best evaluation.
+    /// With `validation`, evaluates periodically (in evaluation mode); with `keepBest`, ends
+    /// with the parameters of the best evaluation. The model trains in training mode and is
+    /// left in the mode it was in when `fit` was called.
     @discardableResult
     public func fit<Source: BatchSource>(_ source: Source, validation: [Model.Batch] = []) throws -> TrainingHistory
     where Source.Batch == Model.Batch {
@@ -125,7 +139,9 @@ public final class Trainer<Model: TrainableModel> {
         let parameters = model.parameters
         var lastEvaluation: [String: Double]?
         guardrail.policy = options.nonFinitePolicy
+        let wasTraining = model.isTraining
         model.isTraining = true
+        defer { model.isTraining = wasTraining }
         try synchronizer.beginTraining(parameters: named, optimizer: optimizer)
         if let last = lastParameters { try model.load(stateDict: last) }
         lastParameters = nil
@@ -187,8 +203,10 @@ public final class Trainer<Model: TrainableModel> {
     }
 
     private func evaluate(_ validation: [Model.Batch]) throws -> [String: Double] {
-        model.isTraining = false
-        defer { model.isTraining = true }
+        try model.inEvaluationMode { try evaluateInEvaluationMode(validation) }
+    }
+
+    private func evaluateInEvaluationMode(_ validation: [Model.Batch]) throws -> [String: Double] {
         let saved = model.resumableState()  // evaluation must not disturb carried state
         // Nothing is kept for backward meanwhile (the GRU's per-step gates stay in cache).
         var metrics = try InferenceMode.run { try model.evaluate(validation) }
@@ -276,7 +294,7 @@ public final class Trainer<Model: TrainableModel> {
         }
         try checkpoint.checkCanResume(runWith: checkpointMetadata)
         do {
-            try model.load(stateDict: Dictionary(uniqueKeysWithValues: checkpoint.parameters))
+            try model.load(stateDict: checkpoint.stateDict)
         } catch {
             // A shape or a missing parameter: say which options made this run's model differ.
             let differences = checkpoint.configDifferences(runWith: checkpointMetadata)

@@ -126,7 +126,7 @@ func equivalence(_ a: Arguments) throws {
         let batch = try a.int("batch", 7)
         let source = TaggingSource(batches: 5, batchSize: batch, seed: 3)
         func run(_ sync: any GradientSynchronizer) throws -> [String: Tensor<Float>] {
-            let tagger = BidirectionalTagger(vocabulary: 24, tags: 5, embedding: 12, hidden: 16, seed: 11)
+            let tagger = try BidirectionalTagger(vocabulary: 24, tags: 5, embedding: 12, hidden: 16, seed: 11)
             try train(tagger, source, steps: steps, optimizer: optimizerName, sync: sync)
             return tagger.stateDict
         }
@@ -254,11 +254,11 @@ final class BidirectionalTagger: TrainableModel {
     let output: Linear<Float>
     var isTraining = true
 
-    init(vocabulary: Int, tags: Int, embedding e: Int, hidden: Int, seed: UInt64) {
+    init(vocabulary: Int, tags: Int, embedding e: Int, hidden: Int, seed: UInt64) throws {
         var rng = RandomGenerator(seed: seed)
-        embedding = Embedding(vocabularySize: vocabulary, embeddingSize: e, paddingIndex: 0, rng: &rng)
+        embedding = try Embedding(vocabularySize: vocabulary, embeddingSize: e, paddingIndex: 0, rng: &rng)
         rnn = RecurrentLayer(.lstm, inputSize: e, hiddenSize: hidden, numLayers: 2, bidirectional: true, seed: rng.next())
-        output = Linear(inputSize: 2 * hidden, outputSize: tags, rng: &rng)
+        output = try Linear(inputSize: 2 * hidden, outputSize: tags, rng: &rng)
     }
 
     var namedParameters: [(name: String, parameter: Parameter<Float>)] {

@@ -29,7 +29,7 @@ public struct GradientExperiment {
     /// Runs one cell.
     public func run(_ cell: CellKind) throws -> CellGradientResult {
         let c = configuration
-        let model = makeModel(cell, gateBias: c.memoryGateBias)
+        let model = try makeModel(cell, gateBias: c.memoryGateBias)
         let optimizer: any Optimizer<Double> = switch c.optimizer {
         case .sgd: try SGD(model.parameters, learningRate: c.learningRate)
         case .adam: try Adam(model.parameters, learningRate: c.learningRate)
@@ -74,9 +74,9 @@ public struct GradientExperiment {
     }
 
     /// The model of a cell at initialisation: PyTorch's, W_hh scaled, memory-gate bias added.
-    private func makeModel(_ cell: CellKind, gateBias: Double) -> ReadoutModel<Double> {
+    private func makeModel(_ cell: CellKind, gateBias: Double) throws -> ReadoutModel<Double> {
         let c = configuration
-        let model = ReadoutModel<Double>(cell: cell, inputSize: c.task.inputSize, hiddenSize: c.hiddenSize,
+        let model = try ReadoutModel<Double>(cell: cell, inputSize: c.task.inputSize, hiddenSize: c.hiddenSize,
                                          outputSize: c.task.outputSize, seed: c.seed)
         if c.recurrentScale != 1 { model.scaleRecurrentWeights(by: c.recurrentScale) }
         if gateBias != 0 { model.addMemoryGateBias(gateBias) }

@@ -8,10 +8,10 @@ final class ReadoutModel<S: TensorScalar> {
     let layer: RecurrentLayer<S>
     let readout: Linear<S>
 
-    init(cell: CellKind, inputSize: Int, hiddenSize: Int, outputSize: Int, seed: UInt64) {
+    init(cell: CellKind, inputSize: Int, hiddenSize: Int, outputSize: Int, seed: UInt64) throws {
         layer = RecurrentLayer<S>(cell, inputSize: inputSize, hiddenSize: hiddenSize, seed: seed)
         var rng = RandomGenerator(seed: seed ^ 0x5EAD_0A7)
-        readout = Linear<S>(inputSize: hiddenSize, outputSize: outputSize, rng: &rng)
+        readout = try Linear<S>(inputSize: hiddenSize, outputSize: outputSize, rng: &rng)
     }
 
     var parameters: [Parameter<S>] { layer.parameters + readout.parameters }

@@ -19,17 +19,25 @@ public final class Dropout<Scalar: TensorScalar>: Module {
     /// The scaled mask of the last forward, nil when it was the identity.
     private var mask: Tensor<Scalar>?
 
-    public init(probability: Double, rng: RandomGenerator) {
-        precondition((0...1).contains(probability), "Dropout probability must be in [0, 1], got \(probability)")
+    /// Dropout with probability p drawing its masks from `rng`; throws unless p is in [0, 1].
+    public init(probability: Double, rng: RandomGenerator) throws {
+        try ArgumentError.check((0...1).contains(probability), "dropout probability must be in [0, 1], got \(probability)")
         self.probability = probability
         self.rng = rng
     }
 
-    public convenience init(probability: Double, seed: UInt64) {
-        self.init(probability: probability, rng: RandomGenerator(seed: seed))
+    /// Dropout with probability p and a generator seeded with `seed`; throws unless p is in [0, 1].
+    public convenience init(probability: Double, seed: UInt64) throws {
+        try self.init(probability: probability, rng: RandomGenerator(seed: seed))
     }
 
     public var namedParameters: [(name: String, parameter: Parameter<Scalar>)] { [] }
+
+    /// ``rng``, saved with resumable checkpoints.
+    public var randomGenerator: RandomGenerator? {
+        get { rng }
+        set { if let newValue { rng = newValue } }
+    }
 
     /// y = x ⊙ m with a fresh mask (training, p > 0), else y = x.
     public func forward(_ x: Tensor<Scalar>) -> Tensor<Scalar> {

@@ -20,10 +20,16 @@ public final class Embedding<Scalar: TensorScalar>: Module {
     /// The last forward ids.
     private var ids: [Int32] = []
 
-    public init(vocabularySize: Int, embeddingSize: Int, paddingIndex: Int? = nil, rng: inout RandomGenerator) {
-        precondition(vocabularySize > 0 && embeddingSize > 0, "Embedding sizes must be positive")
-        precondition(paddingIndex.map { (0..<vocabularySize).contains($0) } ?? true,
-                     "Embedding paddingIndex \(paddingIndex!) out of range 0..<\(vocabularySize)")
+    /// A table of `vocabularySize` rows of `embeddingSize`, drawn from N(0, 1) as PyTorch's,
+    /// with the row `paddingIndex` (if any) zero and kept zero by ``backward(_:)``. Throws
+    /// unless both sizes are positive and `paddingIndex` is a row.
+    public init(vocabularySize: Int, embeddingSize: Int, paddingIndex: Int? = nil, rng: inout RandomGenerator) throws {
+        try ArgumentError.check(vocabularySize > 0 && embeddingSize > 0,
+                                "Embedding sizes must be positive, got vocabulary \(vocabularySize) and embedding \(embeddingSize)")
+        if let pad = paddingIndex {
+            try ArgumentError.check((0..<vocabularySize).contains(pad),
+                                    "Embedding padding index \(pad) is outside the vocabulary 0..<\(vocabularySize)")
+        }
         self.vocabularySize = vocabularySize
         self.embeddingSize = embeddingSize
         self.paddingIndex = paddingIndex

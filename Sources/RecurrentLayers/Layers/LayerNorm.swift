@@ -27,8 +27,11 @@ public final class LayerNorm<Scalar: TensorScalar>: Module {
     private var normalized: Tensor<Scalar>?
     private var inverseStd: [Scalar] = []
 
-    public init(size: Int, epsilon: Double = 1e-5) {
-        precondition(size > 0, "LayerNorm size must be positive")
+    /// Normalises over a last axis of `size` (γ = 1, β = 0), adding `epsilon` to the
+    /// variance; throws unless `size` is positive and `epsilon` finite and non-negative.
+    public init(size: Int, epsilon: Double = 1e-5) throws {
+        try ArgumentError.check(size > 0, "LayerNorm size must be positive, got \(size)")
+        try ArgumentError.check(epsilon >= 0 && epsilon.isFinite, "LayerNorm epsilon must be finite and non-negative, got \(epsilon)")
         self.size = size
         self.epsilon = epsilon
         weight = Parameter(Tensor(shape: [size], repeating: 1))

@@ -19,8 +19,8 @@ import RecurrentCore
 /// output projection of a language model). Both modules then add into the one gradient, and
 /// the optimizer updates it once. The module that *owns* a parameter lists it; a layer that
 /// borrows one does not, so a tied layer's ``namedParameters`` holds only `bias`, and a model
-/// composed as `prefixed("embedding", e) + prefixed("decoder", d)` lists the weight once
-/// (as `embedding.weight`).
+/// whose ``Module/namedChildren`` are `[("embedding", e), ("decoder", d)]` lists the weight
+/// once (as `embedding.weight`).
 public final class Linear<Scalar: TensorScalar>: Module {
     public let inputSize: Int
     public let outputSize: Int
@@ -35,9 +35,11 @@ public final class Linear<Scalar: TensorScalar>: Module {
     /// The last forward input as an (N, in) matrix.
     private var input: Tensor<Scalar>?
 
-    /// A layer with its own weight, initialised as PyTorch's (U(±1/√in) for W and b).
-    public init(inputSize: Int, outputSize: Int, bias: Bool = true, rng: inout RandomGenerator) {
-        precondition(inputSize > 0 && outputSize > 0, "Linear sizes must be positive")
+    /// A layer with its own weight, initialised as PyTorch's (U(±1/√in) for W and b); throws
+    /// unless both sizes are positive.
+    public init(inputSize: Int, outputSize: Int, bias: Bool = true, rng: inout RandomGenerator) throws {
+        try ArgumentError.check(inputSize > 0 && outputSize > 0,
+                                "Linear sizes must be positive, got input \(inputSize) and output \(outputSize)")
         self.inputSize = inputSize
         self.outputSize = outputSize
         let bound = 1 / Scalar(inputSize).squareRoot()
@@ -47,9 +49,11 @@ public final class Linear<Scalar: TensorScalar>: Module {
     }
 
     /// A layer that uses `sharedWeight` (out, in) — the same ``Parameter`` instance — as its
-    /// weight (weight tying). The bias, if any, is its own, initialised as PyTorch's.
-    public init(sharedWeight: Parameter<Scalar>, bias: Bool = true, rng: inout RandomGenerator) {
-        precondition(sharedWeight.value.rank == 2, "Linear weight must be a matrix, got \(sharedWeight.value.shape)")
+    /// weight (weight tying). The bias, if any, is its own, initialised as PyTorch's. Throws
+    /// unless the weight is a matrix with no zero dimension.
+    public init(sharedWeight: Parameter<Scalar>, bias: Bool = true, rng: inout RandomGenerator) throws {
+        try ArgumentError.check(sharedWeight.value.rank == 2 && !sharedWeight.value.shape.contains(0),
+                                "a Linear weight must be a non-empty matrix, got shape \(sharedWeight.value.shape)")
         outputSize = sharedWeight.value.shape[0]
         inputSize = sharedWeight.value.shape[1]
         weight = sharedWeight

@@ -32,8 +32,8 @@ public struct Checkpoint: Sendable {
         self.resumable = resumable
     }
 
-    /// The parameters by name.
-    public var stateDict: [String: Tensor<Float>] { Dictionary(uniqueKeysWithValues: parameters) }
+    /// The parameters by name (the first of a repeated name).
+    public var stateDict: [String: Tensor<Float>] { Dictionary(parameters, uniquingKeysWith: { first, _ in first }) }
 
     /// A metadata entry, or an error naming the file and the key.
     public func require(_ key: String) throws -> String {
@@ -47,15 +47,11 @@ public struct Checkpoint: Sendable {
         meta["format"] = Self.format
         if let optimizer {
             for (k, v) in optimizer.tensors.sorted(by: { $0.key < $1.key }) { tensors.append(("optimizer." + k, AnyTensorPayload(v))) }
-            meta["optimizer.step_count"] = String(optimizer.stepCount)
-            meta["optimizer.learning_rate"] = "\(optimizer.learningRate)"
+            for (k, v) in optimizer.savedStrings { meta["optimizer." + k] = v }
         }
         for (k, v) in resumable.tensors.sorted(by: { $0.key < $1.key }) { tensors.append(("state." + k, AnyTensorPayload(v))) }
         for (k, v) in resumable.strings { meta["state." + k] = v }
-        if let trainer {
-            let data = try JSONEncoder().encode(trainer)
-            meta["trainer"] = String(decoding: data, as: UTF8.self)
-        }
+        if let trainer { meta["trainer"] = try trainer.json() }
         try SafeTensorsWriter.write(tensors: tensors, metadata: meta, to: url)
     }
 
@@ -89,13 +85,12 @@ public struct Checkpoint: Sendable {
         for (k, v) in file.metadata {
             if k.hasPrefix("state.") { resumable.strings[String(k.dropFirst(6))] = v } else { meta[k] = v }
         }
-        var optimizer: OptimizerState<Float>?
-        if let steps = meta["optimizer.step_count"].flatMap(Int.init), let lr = meta["optimizer.learning_rate"].flatMap(Double.init) {
-            optimizer = OptimizerState(stepCount: steps, learningRate: lr, tensors: opt)
-        }
+        var optimizerStrings: [String: String] = [:]
+        for (k, v) in meta where k.hasPrefix("optimizer.") { optimizerStrings[String(k.dropFirst(10))] = v }
+        let optimizer = OptimizerState(savedTensors: opt, strings: optimizerStrings)
         var trainer: TrainerState?
         if let json = meta["trainer"] {
-            do { trainer = try JSONDecoder().decode(TrainerState.self, from: Data(json.utf8)) } catch {
+            do { trainer = try TrainerState(json: json) } catch {
                 throw CheckpointError("\(url.path): trainer state is corrupt (\(error.localizedDescription))")
             }
         }

@@ -80,6 +80,23 @@ public struct OptimizerState<Scalar: TensorScalar>: Equatable, Sendable {
     }
 }
 
+extension OptimizerState {
+    /// This state as a checkpoint stores it: the buffers as ``tensors``, and the strings
+    /// "step_count" and "learning_rate" (a checkpoint files both under "optimizer.").
+    public var savedStrings: [String: String] {
+        ["step_count": String(stepCount), "learning_rate": "\(learningRate)"]
+    }
+
+    /// Reads back a state saved as ``tensors`` and ``savedStrings``; nil when the step count
+    /// or the learning rate is missing or not a number (no optimizer state saved).
+    public init?(savedTensors: [String: Tensor<Scalar>], strings: [String: String]) {
+        guard let steps = strings["step_count"].flatMap(Int.init), let lr = strings["learning_rate"].flatMap(Double.init) else {
+            return nil
+        }
+        self.init(stepCount: steps, learningRate: lr, tensors: savedTensors)
+    }
+}
+
 /// A bad hyperparameter or an optimizer state that does not fit.
 public enum OptimizerError: Error, CustomStringConvertible, Equatable {
     case invalidHyperparameter(String)

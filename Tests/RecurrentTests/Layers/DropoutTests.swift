@@ -12,17 +12,17 @@ import Testing
     @Test func evaluationModeAndZeroProbabilityAreTheIdentity() throws {
         var rng = RandomGenerator(seed: 1)
         let x = Tensor<Float>.normal([10, 10], using: &rng)
-        let evalDrop = Dropout<Float>(probability: 0.5, seed: 7)
+        let evalDrop = try Dropout<Float>(probability: 0.5, seed: 7)
         evalDrop.isTraining = false
         #expect(evalDrop.forward(x) == x)
         #expect(try evalDrop.backward(x) == x)
-        let none = Dropout<Float>(probability: 0, seed: 7)
+        let none = try Dropout<Float>(probability: 0, seed: 7)
         #expect(none.forward(x) == x && none.rng == RandomGenerator(seed: 7))
     }
 
     @Test func trainingZeroesAboutPAndScalesSurvivors() throws {
         let p = 0.3
-        let drop = Dropout<Double>(probability: p, seed: 11)
+        let drop = try Dropout<Double>(probability: p, seed: 11)
         let x = Tensor<Double>(shape: [100, 100], repeating: 2)
         let y = drop.forward(x)
         let kept = y.scalars.filter { $0 != 0 }
@@ -34,16 +34,16 @@ import Testing
         #expect(zip(dx.scalars, y.scalars).allSatisfy { $0 == $1 / 2 })  // the same mask
     }
 
-    @Test func masksAreReproducibleFromTheSeed() {
+    @Test func masksAreReproducibleFromTheSeed() throws {
         let x = Tensor<Float>(shape: [64], repeating: 1)
-        let a = Dropout<Float>(probability: 0.5, seed: 3), b = Dropout<Float>(probability: 0.5, seed: 3)
+        let a = try Dropout<Float>(probability: 0.5, seed: 3), b = try Dropout<Float>(probability: 0.5, seed: 3)
         let first = a.forward(x)
         #expect(first == b.forward(x))
         #expect(a.forward(x) != first)  // the stream moves on
     }
 
-    @Test func probabilityOneZeroesEverything() {
-        let drop = Dropout<Float>(probability: 1, seed: 1)
+    @Test func probabilityOneZeroesEverything() throws {
+        let drop = try Dropout<Float>(probability: 1, seed: 1)
         #expect(drop.forward(Tensor(shape: [5], repeating: 3)).scalars == [0, 0, 0, 0, 0])
     }
 }

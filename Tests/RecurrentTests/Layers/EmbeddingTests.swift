@@ -11,7 +11,7 @@ import Testing
 @Suite struct EmbeddingTests {
     @Test func forwardLooksUpRowsInTheGivenShape() throws {
         var rng = RandomGenerator(seed: 1)
-        let e = Embedding<Float>(vocabularySize: 5, embeddingSize: 3, rng: &rng)
+        let e = try Embedding<Float>(vocabularySize: 5, embeddingSize: 3, rng: &rng)
         let y = try e.forward([4, 0, 4, 2], shape: [2, 2])
         #expect(y.shape == [2, 2, 3])
         for (n, id) in [4, 0, 4, 2].enumerated() {
@@ -20,9 +20,9 @@ import Testing
         #expect(e.namedParameters.map(\.name) == ["weight"])
     }
 
-    @Test func initialisationIsStandardNormal() {
+    @Test func initialisationIsStandardNormal() throws {
         var rng = RandomGenerator(seed: 2)
-        let w = Embedding<Double>(vocabularySize: 200, embeddingSize: 100, rng: &rng).weight.value
+        let w = try Embedding<Double>(vocabularySize: 200, embeddingSize: 100, rng: &rng).weight.value
         let mean = w.sum / Double(w.count)
         let variance = w.sumOfSquares / Double(w.count) - mean * mean
         #expect(abs(mean) < 0.02 && abs(variance - 1) < 0.03)
@@ -30,7 +30,7 @@ import Testing
 
     @Test func paddingRowIsZeroAndGetsNoGradient() throws {
         var rng = RandomGenerator(seed: 3)
-        let e = Embedding<Double>(vocabularySize: 4, embeddingSize: 2, paddingIndex: 0, rng: &rng)
+        let e = try Embedding<Double>(vocabularySize: 4, embeddingSize: 2, paddingIndex: 0, rng: &rng)
         #expect(e.weight.value[row: 0].scalars == [0, 0])
         _ = try e.forward([0, 1, 1, 0], shape: [4])
         try e.backward(Tensor(shape: [4, 2], repeating: 1))
@@ -39,7 +39,7 @@ import Testing
 
     @Test func gradientMatchesFiniteDifferences() throws {
         var rng = RandomGenerator(seed: 4)
-        let e = Embedding<Double>(vocabularySize: 6, embeddingSize: 3, paddingIndex: 5, rng: &rng)
+        let e = try Embedding<Double>(vocabularySize: 6, embeddingSize: 3, paddingIndex: 5, rng: &rng)
         let ids: [Int32] = [2, 5, 2, 0, 1, 3]
         let r = Tensor<Double>.normal([3, 2, 3], using: &rng)
         _ = try e.forward(ids, shape: [3, 2])
@@ -51,7 +51,7 @@ import Testing
 
     @Test func outOfRangeIdsThrowNamingThePosition() throws {
         var rng = RandomGenerator(seed: 5)
-        let e = Embedding<Float>(vocabularySize: 3, embeddingSize: 2, rng: &rng)
+        let e = try Embedding<Float>(vocabularySize: 3, embeddingSize: 2, rng: &rng)
         #expect(throws: EmbeddingError.idOutOfRange(position: 2, id: 3, vocabularySize: 3)) {
             try e.forward([0, 2, 3], shape: [3])
         }

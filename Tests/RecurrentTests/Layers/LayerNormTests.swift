@@ -10,7 +10,7 @@ import Testing
 
 @Suite struct LayerNormTests {
     @Test func normalisesEachRowOfTheLastAxis() throws {
-        let norm = LayerNorm<Double>(size: 4)
+        let norm = try LayerNorm<Double>(size: 4)
         #expect(norm.namedParameters.map(\.name) == ["weight", "bias"])
         let y = try norm.forward(Tensor(shape: [2, 4], scalars: [1, 2, 3, 4, 10, 10, 10, 10]))
         let s = (1.25 + 1e-5).squareRoot()
@@ -20,7 +20,7 @@ import Testing
 
     @Test func gradientsMatchFiniteDifferences() throws {
         var rng = RandomGenerator(seed: 2)
-        let norm = LayerNorm<Double>(size: 5)
+        let norm = try LayerNorm<Double>(size: 5)
         norm.weight.value = .normal([5], using: &rng)
         norm.bias.value = .normal([5], using: &rng)
         let x = Tensor<Double>.normal([2, 3, 5], using: &rng)
@@ -33,8 +33,8 @@ import Testing
         #expect(relativeError(norm.bias.gradient, try numericalGradient(of: norm.bias) { try loss(x) }) <= gradientTolerance)
     }
 
-    @Test func wrongWidthThrows() {
-        let norm = LayerNorm<Float>(size: 3)
+    @Test func wrongWidthThrows() throws {
+        let norm = try LayerNorm<Float>(size: 3)
         #expect(throws: ShapeError.self) { try norm.forward(Tensor(zeros: [2, 4])) }
     }
 }

@@ -11,7 +11,7 @@ import Testing
 @Suite struct LinearTests {
     @Test func forwardIsXWTransposePlusBias() throws {
         var rng = RandomGenerator(seed: 1)
-        let layer = Linear<Double>(inputSize: 2, outputSize: 3, rng: &rng)
+        let layer = try Linear<Double>(inputSize: 2, outputSize: 3, rng: &rng)
         layer.weight.value = try Tensor(shape: [3, 2], scalars: [1, 2, 3, 4, 5, 6])
         layer.bias!.value = try Tensor(shape: [3], scalars: [0.5, -1, 2])
         let y = try layer.forward(Tensor(shape: [2, 2], scalars: [1, 1, 2, -1]))
@@ -19,21 +19,21 @@ import Testing
         #expect(y.scalars == [3.5, 6, 13, 0.5, 1, 6])
     }
 
-    @Test func initialisationAndNamesFollowPyTorch() {
+    @Test func initialisationAndNamesFollowPyTorch() throws {
         var rng = RandomGenerator(seed: 2)
-        let layer = Linear<Float>(inputSize: 16, outputSize: 8, rng: &rng)
+        let layer = try Linear<Float>(inputSize: 16, outputSize: 8, rng: &rng)
         #expect(layer.namedParameters.map(\.name) == ["weight", "bias"])
         #expect(layer.weight.value.shape == [8, 16] && layer.bias!.value.shape == [8])
         #expect(layer.weight.value.maxAbs <= 0.25 && layer.bias!.value.maxAbs <= 0.25)
         #expect(layer.weight.value.maxAbs > 0.2)  // spread over the range, not all near zero
-        let noBias = Linear<Float>(inputSize: 4, outputSize: 2, bias: false, rng: &rng)
+        let noBias = try Linear<Float>(inputSize: 4, outputSize: 2, bias: false, rng: &rng)
         #expect(noBias.namedParameters.map(\.name) == ["weight"])
     }
 
     @Test(arguments: [[3, 4], [2, 3, 4]])
     func gradientsMatchFiniteDifferences(inputShape: [Int]) throws {
         var rng = RandomGenerator(seed: 3)
-        let layer = Linear<Double>(inputSize: 4, outputSize: 5, rng: &rng)
+        let layer = try Linear<Double>(inputSize: 4, outputSize: 5, rng: &rng)
         let x = Tensor<Double>.normal(Shape(inputShape), using: &rng)
         let r = Tensor<Double>.normal(Shape(inputShape.dropLast() + [5]), using: &rng)
         let loss = { (x: Tensor<Double>) in weightedSum(try layer.forward(x), r) }
@@ -48,7 +48,7 @@ import Testing
 
     @Test func gradientsAccumulateAndFrozenWeightsGetNone() throws {
         var rng = RandomGenerator(seed: 4)
-        let layer = Linear<Double>(inputSize: 3, outputSize: 2, rng: &rng)
+        let layer = try Linear<Double>(inputSize: 3, outputSize: 2, rng: &rng)
         let x = Tensor<Double>.normal([4, 3], using: &rng)
         let dy = Tensor<Double>.normal([4, 2], using: &rng)
         _ = try layer.forward(x)
@@ -67,7 +67,7 @@ import Testing
 
     @Test func wrongInputWidthThrowsNamingShapes() throws {
         var rng = RandomGenerator(seed: 5)
-        let layer = Linear<Float>(inputSize: 4, outputSize: 2, rng: &rng)
+        let layer = try Linear<Float>(inputSize: 4, outputSize: 2, rng: &rng)
         #expect(throws: ShapeError.self) { try layer.forward(Tensor(zeros: [3, 5])) }
         do { _ = try layer.forward(Tensor(zeros: [3, 5])) } catch let e as ShapeError {
             #expect(e.message.contains("(3, 5)") && e.message.contains("4"))
@@ -80,8 +80,8 @@ import Testing
     /// both paths, the parameter is listed once, and an optimizer updates it once.
     @Test func weightTyingSharesOneParameter() throws {
         var rng = RandomGenerator(seed: 6)
-        let embedding = Embedding<Double>(vocabularySize: 7, embeddingSize: 4, rng: &rng)
-        let decoder = Linear<Double>(sharedWeight: embedding.weight, rng: &rng)
+        let embedding = try Embedding<Double>(vocabularySize: 7, embeddingSize: 4, rng: &rng)
+        let decoder = try Linear<Double>(sharedWeight: embedding.weight, rng: &rng)
         #expect(decoder.weight === embedding.weight)
         #expect(decoder.inputSize == 4 && decoder.outputSize == 7)
         #expect(decoder.namedParameters.map(\.name) == ["bias"])

@@ -15,7 +15,7 @@ import Testing
     func initialStateGradientsMatchFiniteDifferences(_ cell: CellKind) throws {
         let (T, B, I, H, C, L) = (4, 3, 2, 3, 5, 2)
         var rng = RandomGenerator(seed: 6)
-        let initializer = StateInitializer<Double>(conditionSize: C, layers: L, hiddenSize: H, hasCellState: cell.hasCellState, rng: &rng)
+        let initializer = try StateInitializer<Double>(conditionSize: C, layers: L, hiddenSize: H, hasCellState: cell.hasCellState, rng: &rng)
         let rnn = RecurrentLayer<Double>(cell, inputSize: I, hiddenSize: H, numLayers: L, seed: 4)
         let x = Tensor<Double>.normal([T, B, I], using: &rng)
         let condition = Tensor<Double>.normal([B, C], using: &rng)
@@ -42,7 +42,7 @@ import Testing
         var config = ConditionedGeneratorConfiguration(vocabularySize: 5, conditionSize: 2)
         (config.embeddingSize, config.hiddenSize) = (4, 16)
         let model = try ConditionedGenerator(config, seed: 3)
-        let batch = GenerationBatch(conditions: [[1, 0], [0, 1], [1, 0], [0, 1]], sequences: texts + texts, start: 0, end: 0)
+        let batch = try GenerationBatch(conditions: [[1, 0], [0, 1], [1, 0], [0, 1]], sequences: texts + texts, start: 0, end: 0)
         #expect(batch.steps == 6 && batch.targets[5 * 4] == 0)
         let adam = try Adam<Float>(model.parameters, learningRate: 0.03)
         var options = TrainingOptions()

@@ -31,8 +31,8 @@ import Testing
         #expect(SequenceScores().exactMatch.isNaN)
     }
 
-    @Test func batchLayout() {
-        let b = Seq2SeqBatch(sources: [[5, 6, 7], [8]], targets: [[4], [5, 6]], beginID: 2, endID: 3)
+    @Test func batchLayout() throws {
+        let b = try Seq2SeqBatch(sources: [[5, 6, 7], [8]], targets: [[4], [5, 6]], beginID: 2, endID: 3)
         #expect(b.source.values == [5, 8, 6, 0, 7, 0])
         #expect(b.targetInput.values == [2, 2, 4, 5, 0, 6])
         #expect(b.targetOutput == [4, 5, 3, 6, -100, 3])
@@ -47,7 +47,7 @@ import Testing
         return try Seq2Seq(c, seed: seed)
     }
 
-    static let batch = Seq2SeqBatch(sources: [[4, 5, 6, 7], [8, 1], [3, 3, 5]], targets: [[4, 5], [6, 7, 4, 5], [1]],
+    static let batch = try! Seq2SeqBatch(sources: [[4, 5, 6, 7], [8, 1], [3, 3, 5]], targets: [[4, 5], [6, 7, 4, 5], [1]],
                                     beginID: 2, endID: 3)
 
     /// The directional derivative of the loss along a random direction of all parameters

@@ -29,7 +29,7 @@ import Testing
     func poolingGradientsMatchFiniteDifferences(_ c: Case) throws {
         let (T, B, I, H) = (5, 3, 2, 3)
         let rnn = RecurrentLayer<Double>(c.cell, inputSize: I, hiddenSize: H, numLayers: c.layers, bidirectional: c.bidirectional, seed: 3)
-        let encoder = SequenceEncoder(rnn: rnn, pooling: c.pooling)
+        let encoder = try SequenceEncoder(rnn: rnn, pooling: c.pooling)
         let lengths = [5, 2, 4]
         var rng = RandomGenerator(seed: 9)
         let x = Tensor<Double>.normal([T, B, I], using: &rng)
@@ -56,7 +56,7 @@ import Testing
     @Test func lastPoolingIsThePackedFinalState() throws {
         let (T, B, I, H) = (6, 3, 2, 4)
         let rnn = RecurrentLayer<Double>(.lstm, inputSize: I, hiddenSize: H, bidirectional: true, seed: 1)
-        let encoder = SequenceEncoder(rnn: rnn, pooling: .last)
+        let encoder = try SequenceEncoder(rnn: rnn, pooling: .last)
         var rng = RandomGenerator(seed: 2)
         let x = Tensor<Double>.normal([T, B, I], using: &rng)
         let lengths = [6, 1, 3]
@@ -80,7 +80,7 @@ import Testing
             features.append([Float(a) + Float(rng.normal() * 0.05), Float(b) + Float(rng.normal() * 0.05)])
             labels.append(Int32(a ^ b))
         }
-        let batch = ClassificationBatch(input: SequenceInput(features: features, featureCount: 2), labels: labels)
+        let batch = try ClassificationBatch(input: try SequenceInput(features: features, featureCount: 2), labels: labels)
         #expect(batch.input.steps == 1)
         var config = SequenceClassifierConfiguration(classes: 2, featureCount: 2)
         config.hiddenSize = 16
@@ -99,7 +99,7 @@ import Testing
         var config = SequenceClassifierConfiguration(classes: 3, vocabularySize: 10)
         (config.embeddingSize, config.hiddenSize, config.bidirectional, config.pooling) = (4, 5, true, .mean)
         let model = try SequenceClassifier(config)
-        let input = SequenceInput(tokens: [[2, 3, 4], [5], [6, 7]])
+        let input = try SequenceInput(tokens: [[2, 3, 4], [5], [6, 7]])
         #expect(input.lengths == [3, 1, 2])
         #expect(try model.logits(input).shape == [3, 3])
         #expect(throws: TrainingError.self) { try model.logits(SequenceInput(features: [[1]], featureCount: 1)) }

@@ -11,7 +11,7 @@ import Testing
 
 @Suite struct SequenceRegressorTests {
     /// Windows of a sine (phase-shifted) → the next `h` values.
-    static func sineBatch(window: Int, horizon: Int) -> RegressionBatch {
+    static func sineBatch(window: Int, horizon: Int) throws -> RegressionBatch {
         var inputs: [[Float]] = []
         var targets: [Float] = []
         for k in 0..<48 {
@@ -22,7 +22,7 @@ import Testing
             inputs.append(Array(s[..<window]))
             targets += s[window...]
         }
-        return RegressionBatch(input: SequenceInput(features: inputs, featureCount: 1), targets: targets)
+        return RegressionBatch(input: try SequenceInput(features: inputs, featureCount: 1), targets: targets)
     }
 
     func train(_ model: SequenceRegressor, _ batch: RegressionBatch, steps: Int) throws {
@@ -38,7 +38,7 @@ import Testing
         var config = SequenceRegressorConfiguration(featureCount: 1, outputs: 3)
         config.hiddenSize = 16
         let direct = try SequenceRegressor(config, seed: 1)
-        let batch = Self.sineBatch(window: 8, horizon: 3)
+        let batch = try Self.sineBatch(window: 8, horizon: 3)
         let before = try direct.evaluate([batch])["mse"]!
         try train(direct, batch, steps: 150)
         let after = try direct.evaluate([batch])["mse"]!
@@ -63,7 +63,7 @@ import Testing
         let model = try SequenceRegressor(config, seed: 2)
         // Target: the running sum of the inputs.
         let seqs: [[Float]] = [[0.1, 0.2, -0.3, 0.4], [0.5, -0.1], [0.2, 0.2, 0.2]]
-        let input = SequenceInput(features: seqs, featureCount: 1)
+        let input = try SequenceInput(features: seqs, featureCount: 1)
         var targets = [Float](repeating: 0, count: input.steps * input.batchSize)
         for (b, s) in seqs.enumerated() {
             var acc: Float = 0

@@ -39,9 +39,9 @@ import Testing
         #expect(ps[1].gradient.scalars == [100])
     }
 
-    @Test func clipValueClampsEveryElement() {
+    @Test func clipValueClampsEveryElement() throws {
         let ps = parameters([[-3, 0.5, 2], [7]])
-        clipGradientValue(ps, limit: 1)
+        try clipGradientValue(ps, limit: 1)
         #expect(ps[0].gradient.scalars == [-1, 0.5, 1] && ps[1].gradient.scalars == [1])
     }
 

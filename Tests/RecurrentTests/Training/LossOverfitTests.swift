@@ -15,7 +15,7 @@ import Testing
     func finalLoss(outputs: Int, steps: Int,
                    _ loss: (Tensor<Float>) throws -> (loss: Double, gradient: Tensor<Float>)) throws -> Double {
         var rng = RandomGenerator(seed: 42)
-        let layer = Linear<Float>(inputSize: 8, outputSize: outputs, rng: &rng)
+        let layer = try Linear<Float>(inputSize: 8, outputSize: outputs, rng: &rng)
         let x = Tensor<Float>.normal([8, 8], using: &rng)
         let adam = try Adam(layer.parameters, learningRate: 0.05)
         var last = Double.infinity
