@@ -6,6 +6,8 @@ import RealModule
 /// test text as one stream, the state carried from a zero start.
 public enum CharLMTask: RNNTask {
     public static let name = "charlm"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.bptt, .anneal, .embedding]
 
     /// Defaults: the reference architecture (Emb 64 → LSTM 256 × 2 → Linear), sequence 100,
     /// batch 32, Adam 2e-3, clip 5, a 240-second budget; 3 % of the training text held out to

@@ -20,6 +20,8 @@ import Foundation
 /// `--resume` continues the first (validated) phase.
 public enum ClassifyTask: RNNTask {
     public static let name = "classify"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.pooling, .embedding]
 
     /// What a classify file holds.
     public enum Kind: String, Codable, Sendable {

@@ -23,6 +23,8 @@ import RealModule
 /// `log`, `difference`).
 public enum ForecastTask: RNNTask {
     public static let name = "forecast"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.window, .horizon, .pooling]
 
     /// Everything a saved forecaster needs besides its parameters.
     struct Setup: Codable {
@@ -92,7 +94,7 @@ public enum ForecastTask: RNNTask {
         }
 
         guard o.resume == nil else {
-            throw TrainingError("forecast runs take seconds and are not resumable: train again without --resume")
+            throw TaskOptionError(.resume, .unsupported(explanation: "forecast runs take seconds and are not resumable"))
         }
         // Hold out the most recent windows (one period, at least 10 %) for early stopping.
         let held = pairs.count >= 20 ? min(max(transform.period ?? 0, pairs.count / 10), pairs.count / 4) : 0

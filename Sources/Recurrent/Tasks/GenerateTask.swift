@@ -12,6 +12,8 @@ import RealModule
 /// out for early stopping (patience 6 evaluations, four per epoch), a 120-second budget.
 public enum GenerateTask: RNNTask {
     public static let name = "generate"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.embedding]
     /// Starts and ends every text.
     static let boundary: Unicode.Scalar = "\n"
 

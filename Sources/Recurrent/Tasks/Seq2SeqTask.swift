@@ -34,6 +34,8 @@ public enum TargetUnit: String, Codable, Sendable {
 /// reference length); artifacts: example translations.
 public enum Seq2SeqTask: RNNTask {
     public static let name = "seq2seq"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.attention, .beamWidth, .embedding]
 
     /// Defaults: the reference architecture — Emb 64 → LSTM 256 encoder, Emb 64 → LSTM 256
     /// decoder → Linear, the encoder's final state initialising the decoder, no attention.

@@ -15,6 +15,8 @@ import Foundation
 /// the 120-second budget, ending with the parameters of the best validation accuracy.
 public enum TagTask: RNNTask {
     public static let name = "tag"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.embedding]
 
     /// Defaults: the reference architecture, Emb 64 → BiLSTM 128 → Linear, no dropout
     /// (`--dropout p` applies to the embeddings and the RNN outputs); batch 32 sentences

@@ -96,6 +96,10 @@ public struct TaskArtifacts: Sendable {
 public protocol RNNTask {
     /// The name on the command line ("charlm", "classify", …).
     static var name: String { get }
+    /// The options that only some tasks read (``Tasks/taskSpecificOptions``) that this one
+    /// reads; the others it would ignore, so ``Tasks/checkOptions(_:for:)`` refuses them.
+    /// The options every task reads are not listed.
+    static var taskSpecificOptions: Set<TaskOption> { get }
     /// Trains with `options` (nil options take the task's defaults), evaluates on the test
     /// file if given, and writes the model to `options.out` if given.
     static func train(_ options: TaskOptions, progress: ((TrainingProgress) -> Void)?) throws -> TaskRun

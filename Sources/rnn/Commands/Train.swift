@@ -26,7 +26,7 @@ struct Train: ParsableCommand {
     @OptionGroup var options: TrainOptions
 
     func validate() throws {
-        if Tasks.named(task) != nil { try options.checkApplies(to: task) }
+        if let kind = Tasks.named(task) { try options.checkApplies(to: kind) }
     }
 
     func run() throws {
@@ -58,7 +58,12 @@ struct Train: ParsableCommand {
 
     private func train(_ kind: any RNNTask.Type, world: ProcessGroup) throws {
         let bar = world.isRoot ? ProgressBar(label: task) : nil
-        let result = try kind.train(options.taskOptions(task: task)) { bar?.update($0) }
+        let result: TaskRun
+        do {
+            result = try kind.train(options.taskOptions(task: task)) { bar?.update($0) }
+        } catch let error as TaskOptionError {
+            throw CLIError(error.description(naming: TrainOptions.flag))
+        }
         bar?.finish()
         guard world.isRoot else { return }
         if world.isDistributed {

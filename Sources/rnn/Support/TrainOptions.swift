@@ -68,19 +68,22 @@ struct TrainOptions: ParsableArguments {
     static let poolings = SequencePooling.allCases.map(\.rawValue)
     static let attentions = ["none", "dot", "general"]
 
-    /// The options that only some tasks read, whether each was given, and those tasks:
-    /// given to another task they would be ignored without a word.
-    private var taskSpecific: [(option: String, given: Bool, tasks: [String])] {
-        [("window", window != nil, ["forecast"]), ("horizon", horizon != nil, ["forecast"]),
-         ("pooling", pooling != nil, ["classify", "forecast"]), ("attention", attention != nil, ["seq2seq"]),
-         ("beam", beam != nil, ["seq2seq"]), ("bptt", bptt != nil, ["charlm"]), ("anneal", anneal != nil, ["charlm"]),
-         ("embedding", embedding != nil, ["charlm", "classify", "generate", "seq2seq", "tag"])]
+    /// The flag of a ``TaskOption`` (`--hidden`, `--lr`, …): the field's name in kebab case,
+    /// except where the flag is shorter.
+    static func flag(_ option: TaskOption) -> String {
+        switch option {
+        case .learningRate: "--lr"
+        case .beamWidth: "--beam"
+        case .averageDecay: "--average"
+        default: "--" + option.rawValue.reduce(into: "") { s, c in s += c.isUppercase ? "-" + c.lowercased() : String(c) }
+        }
     }
 
-    /// Throws when an option given is one that `task` does not read.
-    func checkApplies(to task: String) throws {
-        for (option, given, tasks) in taskSpecific where given && !tasks.contains(task) {
-            throw ValidationError("--\(option) applies to \(tasks.joined(separator: " and ")), not \(task)")
+    /// Throws when an option given is one that `task` does not read (given to it, it would
+    /// be ignored without a word), naming the option by its flag.
+    func checkApplies(to task: any RNNTask.Type) throws {
+        do { try Tasks.checkOptions(taskOptions(task: task.name), for: task) } catch let error as TaskOptionError {
+            throw ValidationError(error.description(naming: Self.flag))
         }
     }
 
