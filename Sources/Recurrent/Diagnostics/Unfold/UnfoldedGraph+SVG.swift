@@ -132,7 +132,7 @@ extension UnfoldedGraph {
             legend.append(.text(subscriptDigits(text), x: 64, y: y + 4, size: 11, fill: "#333333"))
         }
         if elidedAfter != nil {
-            legend.append(.text("Steps 4 … \(steps - 2) are elided (⋯); the DOT output (--format dot) has all \(steps).",
+            legend.append(.text("Steps 4 … \(steps - 2) are elided (⋯); the DOT output has all \(steps).",
                                 x: 20, y: ly + 3 * 18 + 4, size: 11, fill: "#666666"))
         }
         let body: [SVGElement] = [
