@@ -48,14 +48,10 @@ public enum CharLMTask: RNNTask {
         options.annealing = try o.annealing(defaultRate: learningRate, byDefault: false)
         options.evaluateEvery = max(50, chunks.count / 2)
         options.earlyStoppingPatience = o.patience
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-        trainer.checkpointMetadata = metadata(config, vocab)
-        trainer.onProgress = progress
-        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-        let history = try trainer.fit(chunks, validation: validation)
+        let trainer = try fit(model, optimizer: optimizer, options: options, metadata: metadata(config, vocab),
+                              resume: o.resume, progress: progress, on: chunks, validation: validation)
 
-        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
-                          steps: trainer.state.step, test: [:], history: history)
+        var run = TaskRun(task: name, trainer: trainer)
         if let test { run.test = try bitsPerCharacter(model, vocab.encode(test)) }
         var rng = RandomGenerator(seed: o.seed)
         run.artifacts.samples = [vocab.decode(try model.sample(prime: vocab.encode("\n"), length: 300, temperature: 0.8,

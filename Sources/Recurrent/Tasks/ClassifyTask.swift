@@ -91,12 +91,8 @@ public enum ClassifyTask: RNNTask {
             let optimizer = try o.makeOptimizer(model.parameters, learningRate: series ? 1e-3 : 2e-3)
             var options = options
             if options.evaluateEvery == nil && !series { options.evaluateEvery = max(1, batches.batchesPerEpoch / 2) }
-            let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-            trainer.checkpointMetadata = data.metadata(config)
-            trainer.onProgress = progress
-            if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-            try trainer.fit(batches, validation: validation)
-            model.isTraining = false
+            let trainer = try Self.fit(model, optimizer: optimizer, options: options, metadata: data.metadata(config),
+                                       resume: o.resume, progress: progress, on: batches, validation: validation)
             return (model, trainer)
         }
         var (model, trainer) = try fit(trainIDs, options: options, validation: validation)

@@ -112,10 +112,8 @@ public enum ForecastTask: RNNTask {
             let model = try SequenceRegressor(config, seed: seed)
             let optimizer = try o.makeOptimizer(model.parameters, learningRate: 1e-3)
             let batches = ExampleBatches(sampler: BatchSampler(count: count, batchSize: batchSize, seed: seed)) { batch(pairs, $0) }
-            let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-            trainer.onProgress = progress
-            try trainer.fit(batches, validation: validation)
-            model.isTraining = false
+            let trainer = try Self.fit(model, optimizer: optimizer, options: options, progress: progress,
+                                       on: batches, validation: validation)
             return (model, trainer)
         }
         var members: [SequenceRegressor] = []

@@ -85,16 +85,12 @@ public enum GenerateTask: RNNTask {
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: 5)
         options.evaluateEvery = max(1, batches.batchesPerEpoch / 4)
         options.earlyStoppingPatience = o.patience ?? 6
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-        trainer.checkpointMetadata = ["task": name, "config": encodeJSON(config), "labels": encodeJSON(labels),
-                                      "vocabulary": encodeJSON(vocab.tokens)]
-        trainer.onProgress = progress
-        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-        let history = try trainer.fit(batches, validation: validation)
-        model.isTraining = false
+        let metadata = ["task": name, "config": encodeJSON(config), "labels": encodeJSON(labels),
+                        "vocabulary": encodeJSON(vocab.tokens)]
+        let trainer = try fit(model, optimizer: optimizer, options: options, metadata: metadata,
+                              resume: o.resume, progress: progress, on: batches, validation: validation)
 
-        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
-                          steps: trainer.state.step, test: [:], history: history)
+        var run = TaskRun(task: name, trainer: trainer)
         if let test { run.test = try bitsPerCharacter(model, test, classes: labels.count, boundary: end) }
         var rng = RandomGenerator(seed: o.seed)
         run.artifacts.samples = try labels.map { label in

@@ -92,15 +92,11 @@ public enum Seq2SeqTask: RNNTask {
         options.evaluateEvery = max(100, min(batches.batchesPerEpoch, 500))
         options.earlyStoppingPatience = o.patience ?? 8
         options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-        trainer.checkpointMetadata = metadata(config, sourceVocabulary, targetVocabulary, unit, beam)
-        trainer.onProgress = progress
-        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-        let history = try trainer.fit(batches, validation: validation)
-        model.isTraining = false
+        let trainer = try fit(model, optimizer: optimizer, options: options,
+                              metadata: metadata(config, sourceVocabulary, targetVocabulary, unit, beam),
+                              resume: o.resume, progress: progress, on: batches, validation: validation)
 
-        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
-                          steps: trainer.state.step, test: [:], history: history)
+        var run = TaskRun(task: name, trainer: trainer)
         if let test {
             let translator = Translator(model: model, sourceVocabulary: sourceVocabulary, targetVocabulary: targetVocabulary,
                                         unit: unit, beamWidth: beam)

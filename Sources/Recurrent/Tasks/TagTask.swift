@@ -69,15 +69,10 @@ public enum TagTask: RNNTask {
         // validation sets (accuracy 0.999+) the last errors go late, under the halved rates.
         options.earlyStoppingPatience = o.patience ?? 10
         options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options)
-        trainer.checkpointMetadata = metadata(config, vocabulary, tags)
-        trainer.onProgress = progress
-        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-        let history = try trainer.fit(batches, validation: validation)
-        model.isTraining = false
+        let trainer = try fit(model, optimizer: optimizer, options: options, metadata: metadata(config, vocabulary, tags),
+                              resume: o.resume, progress: progress, on: batches, validation: validation)
 
-        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
-                          steps: trainer.state.step, test: [:], history: history)
+        var run = TaskRun(task: name, trainer: trainer)
         if let test {
             let seen = Set(sentences.flatMap(\.tokens))
             let result = try score(model, test, vocabulary: vocabulary, tags: tags, seen: seen)
