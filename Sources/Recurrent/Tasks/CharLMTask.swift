@@ -16,11 +16,7 @@ public enum CharLMTask: RNNTask {
     /// ≈ 0.04 bpc better than the last step's.
     static func configuration(_ o: TaskOptions, vocabularySize: Int) -> LanguageModelConfiguration {
         var c = LanguageModelConfiguration(vocabularySize: vocabularySize)
-        c.embeddingSize = o.embedding ?? 64
-        c.hiddenSize = o.hidden ?? 256
-        c.layers = o.layers ?? 2
-        c.cell = o.cell ?? .lstm
-        c.dropout = o.dropout ?? 0
+        o.setArchitecture(of: &c, embedding: 64, hidden: 256, layers: 2)
         return c
     }
 

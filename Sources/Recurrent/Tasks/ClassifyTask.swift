@@ -45,22 +45,17 @@ public enum ClassifyTask: RNNTask {
         switch data.kind {
         case .series:
             c = SequenceClassifierConfiguration(classes: data.labels.count, featureCount: data.featureNames.count)
-            c.hiddenSize = o.hidden ?? 64
+            o.setArchitecture(of: &c, hidden: 64)
             c.bidirectional = o.bidirectional ?? false
-            c.dropout = o.dropout ?? 0
             c.inputNoise = 0.2
         case .text:
             c = SequenceClassifierConfiguration(classes: data.labels.count, vocabularySize: data.vocabulary!.count)
-            c.embeddingSize = o.embedding ?? 100
-            c.hiddenSize = o.hidden ?? 128
+            o.setArchitecture(of: &c, embedding: 100, hidden: 128, dropout: 0.25)
             c.bidirectional = o.bidirectional ?? true
-            c.dropout = o.dropout ?? 0.25
             c.embeddingDropout = c.dropout
             c.pooling = .max
         }
         c.labelSmoothing = 0.1
-        c.layers = o.layers ?? 1
-        c.cell = o.cell ?? .lstm
         if let p = try o.parsedPooling() { c.pooling = p }
         return c
     }

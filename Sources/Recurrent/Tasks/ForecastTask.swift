@@ -45,10 +45,7 @@ public enum ForecastTask: RNNTask {
 
     static func configuration(_ o: TaskOptions, horizon: Int) throws -> SequenceRegressorConfiguration {
         var c = SequenceRegressorConfiguration(featureCount: 1, outputs: horizon)
-        c.hiddenSize = o.hidden ?? 32
-        c.layers = o.layers ?? 1
-        c.cell = o.cell ?? .lstm
-        c.dropout = o.dropout ?? 0
+        o.setArchitecture(of: &c, hidden: 32)
         c.bidirectional = o.bidirectional ?? false
         if let p = try o.parsedPooling() { c.pooling = p }
         return c
@@ -195,25 +192,27 @@ public enum ForecastTask: RNNTask {
     /// Test metrics for a file that continues the training series.
     public static func evaluate(_ checkpoint: Checkpoint, test: URL) throws -> [String: Double] {
         let forecaster = try load(checkpoint)
-        let values = try read(test)
+        return try forecaster.forecast(read(test, for: forecaster)).metrics
+    }
+
+    /// The values of a series file for `forecaster`; a value its scale cannot take (a
+    /// non-positive one on a log scale) is an error naming its line.
+    static func read(_ url: URL, for forecaster: Forecaster) throws -> [Double] {
+        let values = try read(url)
         let t = forecaster.setup.transform
         if let bad = t.firstInadmissible(values) {
-            throw DataError(file: test.lastPathComponent, line: bad.index + 2,
+            throw DataError(file: url.lastPathComponent, line: bad.index + 2,
                 "value \(bad.value) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
         }
-        return try forecaster.forecast(values).metrics
+        return values
     }
 
     /// Gradients through time of the first ensemble member over up to 32 windows of a series
     /// file (transformed as in training).
     public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
         let forecaster = try load(checkpoint)
-        let values = try read(data)
+        let values = try read(data, for: forecaster)
         let t = forecaster.setup.transform
-        if let bad = t.firstInadmissible(values) {
-            throw DataError(file: data.lastPathComponent, line: bad.index + 2,
-                "value \(bad.value) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
-        }
         let pairs = windows(t.series(values), window: forecaster.setup.window, horizon: forecaster.setup.horizon)
         guard !pairs.isEmpty else {
             throw DataError(file: data.lastPathComponent, "too short: a window of \(forecaster.setup.window) values and \(forecaster.setup.horizon) to predict are needed")

@@ -19,11 +19,7 @@ public enum GenerateTask: RNNTask {
 
     static func configuration(_ o: TaskOptions, vocabularySize: Int, classes: Int) -> ConditionedGeneratorConfiguration {
         var c = ConditionedGeneratorConfiguration(vocabularySize: vocabularySize, conditionSize: classes)
-        c.embeddingSize = o.embedding ?? 32
-        c.hiddenSize = o.hidden ?? 256
-        c.layers = o.layers ?? 1
-        c.cell = o.cell ?? .lstm
-        c.dropout = o.dropout ?? 0
+        o.setArchitecture(of: &c, embedding: 32, hidden: 256)
         return c
     }
 

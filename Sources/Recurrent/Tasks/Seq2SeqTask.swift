@@ -43,13 +43,9 @@ public enum Seq2SeqTask: RNNTask {
                               maxOutputLength: Int) throws -> Seq2SeqConfiguration {
         var c = Seq2SeqConfiguration(sourceVocabularySize: sourceVocabulary.count, targetVocabularySize: targetVocabulary.count,
                                      beginID: targetVocabulary.beginningID!, endID: targetVocabulary.endID!)
-        c.embeddingSize = o.embedding ?? 64
-        c.hiddenSize = o.hidden ?? 256
-        c.layers = o.layers ?? 1
-        c.cell = o.cell ?? .lstm
+        o.setArchitecture(of: &c, embedding: 64, hidden: 256)
         c.bidirectionalEncoder = o.bidirectional ?? false
         c.attention = try AttentionKind(option: o.attention ?? "none")
-        c.dropout = o.dropout ?? 0
         c.maxOutputLength = maxOutputLength
         return c
     }
@@ -86,12 +82,9 @@ public enum Seq2SeqTask: RNNTask {
         let model = try Seq2Seq(config, seed: o.seed)
         let learningRate = o.learningRate ?? 2e-3
         let optimizer = try o.makeOptimizer(model.parameters, learningRate: learningRate)
-        var options = o.trainingOptions(defaultBudget: 240, defaultClip: 5)
-        options.monitor = "exact_match"
-        options.monitorMaximizes = true
+        var options = try o.trainingOptions(defaultBudget: 240, defaultClip: 5, maximizing: "exact_match", defaultPatience: 8,
+                                            halvingFrom: learningRate)
         options.evaluateEvery = max(100, min(batches.batchesPerEpoch, 500))
-        options.earlyStoppingPatience = o.patience ?? 8
-        options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
         let trainer = try fit(model, optimizer: optimizer, options: options,
                               metadata: metadata(config, sourceVocabulary, targetVocabulary, unit, beam),
                               resume: o.resume, progress: progress, on: batches, validation: validation)

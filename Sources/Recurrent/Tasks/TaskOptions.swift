@@ -183,4 +183,17 @@ extension TaskOptions {
         o.gradientSnapshotEvery = gradientSnapshotEvery
         return o
     }
+    /// Training options (see ``trainingOptions(defaultBudget:defaultClip:defaultAverageDecay:)``)
+    /// that keep the parameters of the best evaluation of `monitor` (higher is better), stop
+    /// after ``patience`` (default `defaultPatience`) evaluations without improvement, and
+    /// halve the learning rate, from `learningRate`, after each evaluation without improvement.
+    func trainingOptions(defaultBudget: Double, defaultClip: Double?, maximizing monitor: String, defaultPatience: Int,
+                         halvingFrom learningRate: Double) throws -> TrainingOptions {
+        var o = trainingOptions(defaultBudget: defaultBudget, defaultClip: defaultClip)
+        o.monitor = monitor
+        o.monitorMaximizes = true
+        o.earlyStoppingPatience = patience ?? defaultPatience
+        o.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
+        return o
+    }
 }
