@@ -96,11 +96,8 @@ public enum ClassifyTask: RNNTask {
         // Series sets are small: train again on every example (validation included) for as
         // many epochs as the best validation score took.
         if series, !validIDs.isEmpty, o.resume == nil, let bestStep = trainer.state.bestStep {
-            let perEpoch = Double((trainIDs.count + batchSize - 1) / batchSize)
-            var again = options
-            again.epochs = max(1, Int((Double(bestStep) / perEpoch).rounded()))
-            again.timeBudget = options.timeBudget.map { max($0 - seconds, 1) }
-            again.earlyStoppingPatience = nil
+            let again = options.refit(bestStep: bestStep, batchesPerEpoch: (trainIDs.count + batchSize - 1) / batchSize,
+                                      spent: seconds, minimumBudget: 1)
             (model, trainer) = try fit(Array(data.examples.labels.indices), options: again, validation: [])
             seconds += trainer.state.elapsed
             steps += trainer.state.step

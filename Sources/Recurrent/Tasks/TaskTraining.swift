@@ -23,6 +23,20 @@ extension RNNTask {
     }
 }
 
+extension TrainingOptions {
+    /// Options for training again on every example (validation included), without early
+    /// stopping, for as many epochs as the best evaluation of a run with these options took
+    /// (at step `bestStep`, `batchesPerEpoch` steps an epoch), in what is left of the time
+    /// budget after `spent` seconds (at least `minimumBudget`).
+    func refit(bestStep: Int, batchesPerEpoch: Int, spent: Double, minimumBudget: Double) -> TrainingOptions {
+        var again = self
+        again.epochs = max(1, Int((Double(bestStep) / Double(batchesPerEpoch)).rounded()))
+        again.timeBudget = timeBudget.map { max($0 - spent, minimumBudget) }
+        again.earlyStoppingPatience = nil
+        return again
+    }
+}
+
 extension TaskRun {
     /// The report of a run of `task` that `trainer` trained: its training seconds, epochs,
     /// steps and history; no test metrics yet.
