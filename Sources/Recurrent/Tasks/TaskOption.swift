@@ -5,8 +5,14 @@
 /// The options every task reads come first; the task-specific ones last, in the order
 /// ``Tasks/checkOptions(_:for:)`` checks them.
 public enum TaskOption: String, CaseIterable, Sendable, Hashable {
+    /// The files, and the architecture every task's model has: each the ``TaskOptions``
+    /// property of the same name.
     case train, test, out, resume, cell, hidden, layers, bidirectional, dropout, optimizer, learningRate, clipNorm
+    /// How long and how training runs, for every task: each the ``TaskOptions`` property of
+    /// the same name.
     case batch, epochs, timeBudget, seed, patience, validationFraction, averageDecay
+    /// The options only some tasks read (see ``RNNTask/taskSpecificOptions``): each the
+    /// ``TaskOptions`` property of the same name.
     case window, horizon, pooling, attention, beamWidth, bptt, anneal, embedding
 }
 

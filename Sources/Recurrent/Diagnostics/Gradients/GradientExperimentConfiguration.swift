@@ -85,6 +85,7 @@ public struct GradientExperimentConfiguration: Sendable, Equatable {
 public struct GradientExperimentError: Error, CustomStringConvertible, Equatable {
     /// A setting of ``GradientExperimentConfiguration``, by its property name.
     public enum Setting: String, Sendable, CaseIterable {
+        /// Each the ``GradientExperimentConfiguration`` property of the same name.
         case steps, hiddenSize, batchSize, trainSteps, learningRate, recurrentScale, memoryGateBias, clipNorm, cells, snapshots
     }
 
