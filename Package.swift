@@ -78,7 +78,8 @@ let package = Package(
             dependencies: [
                 "Recurrent",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.copy("Support/DemoCorpus.txt")]
         ),
         // `mpirun -np 2 rnn-mpi-check …`: the data-parallel checks Scripts/test-mpi.sh runs
         // (a stub that says so without the MPI trait).

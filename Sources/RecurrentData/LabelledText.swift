@@ -4,7 +4,7 @@ import RecurrentLayers
 import RecurrentTraining
 
 /// A text with a class label (and optionally a real-valued score): many-to-one text classification.
-public struct LabelledText: Equatable, Sendable {
+public struct LabelledText: Equatable, Sendable, TextFileRecord {
     public let label: String
     /// The `score` column, when the file has one.
     public let score: Double?
@@ -16,13 +16,9 @@ public struct LabelledText: Equatable, Sendable {
         self.text = text
     }
 
-    /// Reads a TSV file with a header naming the columns `label` and `text` (and optionally
-    /// `score`), in any order: `label<TAB>score<TAB>text` or `label<TAB>text`.
-    public static func read(_ url: URL) throws(DataError) -> [LabelledText] {
-        try parse(TextFile.read(url), file: url.lastPathComponent)
-    }
-
-    /// Parses TSV text; `file` names it in error messages (see ``read(_:)``).
+    /// Parses a TSV file with a header naming the columns `label` and `text` (and optionally
+    /// `score`), in any order: `label<TAB>score<TAB>text` or `label<TAB>text`; `file` names
+    /// it in error messages (``TextFileRecord/read(_:)`` reads one).
     public static func parse(_ text: String, file: String = "<string>") throws(DataError) -> [LabelledText] {
         let table = try Table.tsv(text, file: file)
         let labelColumn = try table.requiredColumn("label")

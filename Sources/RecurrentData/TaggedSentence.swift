@@ -4,7 +4,7 @@ import RecurrentLayers
 import RecurrentTraining
 
 /// A sentence of tokens, each with a tag: one example of sequence tagging.
-public struct TaggedSentence: Equatable, Sendable {
+public struct TaggedSentence: Equatable, Sendable, TextFileRecord {
     public let tokens: [String]
     /// One tag per token.
     public let tags: [String]
@@ -15,7 +15,7 @@ public struct TaggedSentence: Equatable, Sendable {
         self.tags = tags
     }
 
-    /// Reads a CoNLL file: one `token<TAB>tag` line per token, a blank line after each
+    /// Parses a CoNLL file: one `token<TAB>tag` line per token, a blank line after each
     /// sentence (several blank lines, or none after the last sentence, are fine).
     ///
     /// Lines starting with `#` that contain no tab are comments. Lines of 10 columns are
@@ -23,11 +23,8 @@ public struct TaggedSentence: Equatable, Sendable {
     /// ranges (`1-2`) and empty nodes (`1.1`) are skipped. Lines of other widths give the
     /// first column as token and the last as tag. Every token line has as many columns as
     /// the first (a stray tab would otherwise turn part of a token into its tag).
-    public static func read(_ url: URL) throws(DataError) -> [TaggedSentence] {
-        try parse(TextFile.read(url), file: url.lastPathComponent)
-    }
-
-    /// Parses CoNLL text; `file` names it in error messages (see ``read(_:)``).
+    ///
+    /// `file` names it in error messages (``TextFileRecord/read(_:)`` reads one).
     public static func parse(_ text: String, file: String = "<string>") throws(DataError) -> [TaggedSentence] {
         var sentences: [TaggedSentence] = []
         var tokens: [String] = []

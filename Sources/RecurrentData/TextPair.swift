@@ -4,7 +4,7 @@ import RecurrentLayers
 import RecurrentTraining
 
 /// A source text and its target text: one example of sequence-to-sequence learning.
-public struct TextPair: Equatable, Sendable {
+public struct TextPair: Equatable, Sendable, TextFileRecord {
     public let source: String
     public let target: String
 
@@ -13,13 +13,9 @@ public struct TextPair: Equatable, Sendable {
         self.target = target
     }
 
-    /// Reads a TSV file whose header names the columns `source` and `target`, or has exactly
-    /// two columns of other names (taken as source, then target).
-    public static func read(_ url: URL) throws(DataError) -> [TextPair] {
-        try parse(TextFile.read(url), file: url.lastPathComponent)
-    }
-
-    /// Parses TSV text; `file` names it in error messages (see ``read(_:)``).
+    /// Parses a TSV file whose header names the columns `source` and `target`, or has exactly
+    /// two columns of other names (taken as source, then target); `file` names it in error
+    /// messages (``TextFileRecord/read(_:)`` reads one).
     public static func parse(_ text: String, file: String = "<string>") throws(DataError) -> [TextPair] {
         let table = try Table.tsv(text, file: file)
         let (sourceColumn, targetColumn): (Int, Int)

@@ -13,6 +13,8 @@ import RecurrentTraining
 /// test text as one stream, the state carried from a zero start.
 public enum CharLMTask: RNNTask {
     public static let name = "charlm"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.bptt, .anneal, .embedding]
 
     /// Defaults: the reference architecture (Emb 64 → LSTM 256 × 2 → Linear), sequence 100,
     /// batch 32, Adam 2e-3, clip 5, a 240-second budget; 3 % of the training text held out to
@@ -21,11 +23,7 @@ public enum CharLMTask: RNNTask {
     /// ≈ 0.04 bpc better than the last step's.
     static func configuration(_ o: TaskOptions, vocabularySize: Int) -> LanguageModelConfiguration {
         var c = LanguageModelConfiguration(vocabularySize: vocabularySize)
-        c.embeddingSize = o.embedding ?? 64
-        c.hiddenSize = o.hidden ?? 256
-        c.layers = o.layers ?? 2
-        c.cell = o.cell ?? .lstm
-        c.dropout = o.dropout ?? 0
+        o.setArchitecture(of: &c, embedding: 64, hidden: 256, layers: 2)
         return c
     }
 
@@ -53,14 +51,10 @@ public enum CharLMTask: RNNTask {
         options.annealing = try o.annealing(defaultRate: learningRate, byDefault: false)
         options.evaluateEvery = max(50, chunks.count / 2)
         options.earlyStoppingPatience = o.patience
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
-        trainer.checkpointMetadata = metadata(config, vocab)
-        trainer.onProgress = progress
-        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-        let history = try trainer.fit(chunks, validation: validation)
+        let trainer = try fit(model, optimizer: optimizer, options: options, metadata: metadata(config, vocab),
+                              resume: o.resume, progress: progress, on: chunks, validation: validation)
 
-        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
-                          steps: trainer.state.step, test: [:], history: history)
+        var run = TaskRun(task: name, trainer: trainer)
         if let test { run.test = try bitsPerCharacter(model, vocab.encode(test)) }
         var rng = RandomGenerator(seed: o.seed)
         run.artifacts.samples = [vocab.decode(try model.sample(prime: vocab.encode("\n"), length: 300, temperature: 0.8,

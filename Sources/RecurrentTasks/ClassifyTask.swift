@@ -27,6 +27,8 @@ import RecurrentTraining
 /// `--resume` continues the first (validated) phase.
 public enum ClassifyTask: RNNTask {
     public static let name = "classify"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.pooling, .embedding]
 
     /// What a classify file holds.
     public enum Kind: String, Codable, Sendable {
@@ -50,22 +52,17 @@ public enum ClassifyTask: RNNTask {
         switch data.kind {
         case .series:
             c = SequenceClassifierConfiguration(classes: data.labels.count, featureCount: data.featureNames.count)
-            c.hiddenSize = o.hidden ?? 64
+            o.setArchitecture(of: &c, hidden: 64)
             c.bidirectional = o.bidirectional ?? false
-            c.dropout = o.dropout ?? 0
             c.inputNoise = 0.2
         case .text:
             c = SequenceClassifierConfiguration(classes: data.labels.count, vocabularySize: data.vocabulary!.count)
-            c.embeddingSize = o.embedding ?? 100
-            c.hiddenSize = o.hidden ?? 128
+            o.setArchitecture(of: &c, embedding: 100, hidden: 128, dropout: 0.25)
             c.bidirectional = o.bidirectional ?? true
-            c.dropout = o.dropout ?? 0.25
             c.embeddingDropout = c.dropout
             c.pooling = .max
         }
         c.labelSmoothing = 0.1
-        c.layers = o.layers ?? 1
-        c.cell = o.cell ?? .lstm
         if let p = try o.parsedPooling() { c.pooling = p }
         return c
     }
@@ -96,12 +93,8 @@ public enum ClassifyTask: RNNTask {
             let optimizer = try o.makeOptimizer(model.parameters, learningRate: series ? 1e-3 : 2e-3)
             var options = options
             if options.evaluateEvery == nil && !series { options.evaluateEvery = max(1, batches.batchesPerEpoch / 2) }
-            let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
-            trainer.checkpointMetadata = data.metadata(config)
-            trainer.onProgress = progress
-            if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-            try trainer.fit(batches, validation: validation)
-            model.isTraining = false
+            let trainer = try Self.fit(model, optimizer: optimizer, options: options, metadata: data.metadata(config),
+                                       resume: o.resume, progress: progress, on: batches, validation: validation)
             return (model, trainer)
         }
         var (model, trainer) = try fit(trainIDs, options: options, validation: validation)
@@ -110,11 +103,8 @@ public enum ClassifyTask: RNNTask {
         // Series sets are small: train again on every example (validation included) for as
         // many epochs as the best validation score took.
         if series, !validIDs.isEmpty, o.resume == nil, let bestStep = trainer.state.bestStep {
-            let perEpoch = Double((trainIDs.count + batchSize - 1) / batchSize)
-            var again = options
-            again.epochs = max(1, Int((Double(bestStep) / perEpoch).rounded()))
-            again.timeBudget = options.timeBudget.map { max($0 - seconds, 1) }
-            again.earlyStoppingPatience = nil
+            let again = options.refit(bestStep: bestStep, batchesPerEpoch: (trainIDs.count + batchSize - 1) / batchSize,
+                                      spent: seconds, minimumBudget: 1)
             (model, trainer) = try fit(Array(data.examples.labels.indices), options: again, validation: [])
             seconds += trainer.state.elapsed
             steps += trainer.state.step

@@ -30,6 +30,8 @@ import RecurrentTraining
 /// `log`, `difference`).
 public enum ForecastTask: RNNTask {
     public static let name = "forecast"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.window, .horizon, .pooling]
 
     /// Everything a saved forecaster needs besides its parameters.
     struct Setup: Codable {
@@ -50,10 +52,7 @@ public enum ForecastTask: RNNTask {
 
     static func configuration(_ o: TaskOptions, horizon: Int) throws -> SequenceRegressorConfiguration {
         var c = SequenceRegressorConfiguration(featureCount: 1, outputs: horizon)
-        c.hiddenSize = o.hidden ?? 32
-        c.layers = o.layers ?? 1
-        c.cell = o.cell ?? .lstm
-        c.dropout = o.dropout ?? 0
+        o.setArchitecture(of: &c, hidden: 32)
         c.bidirectional = o.bidirectional ?? false
         if let p = try o.parsedPooling() { c.pooling = p }
         return c
@@ -99,60 +98,24 @@ public enum ForecastTask: RNNTask {
         }
 
         guard o.resume == nil else {
-            throw TrainingError("forecast runs take seconds and are not resumable: train again without --resume")
+            throw TaskOptionError(.resume, .unsupported(explanation: "forecast runs take seconds and are not resumable"))
         }
         // Hold out the most recent windows (one period, at least 10 %) for early stopping.
         let held = pairs.count >= 20 ? min(max(transform.period ?? 0, pairs.count / 10), pairs.count / 4) : 0
         let trainCount = pairs.count - held
         let config = try configuration(o, horizon: horizon)
         let batchSize = min(o.batch ?? 16, trainCount)
-        let validation = held > 0 ? [try batch(pairs, Array(trainCount..<pairs.count))] : []
         let setup = Setup(transform: transform, window: w, horizon: horizon, history: Array(values.suffix(w + 1)))
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: nil)
         options.earlyStoppingPatience = o.patience ?? 100
         options.checkpoint = nil  // the ensemble is written once at the end
-        let memberCount = 10
-
-        func fit(seed: UInt64, count: Int, options: TrainingOptions, validation: [RegressionBatch]) throws -> (SequenceRegressor, Trainer<SequenceRegressor>) {
-            let model = try SequenceRegressor(config, seed: seed)
-            let optimizer = try o.makeOptimizer(model.parameters, learningRate: 1e-3)
-            let batches = ExampleBatches(sampler: BatchSampler(count: count, batchSize: batchSize, seed: seed)) { try batch(pairs, $0) }
-            let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
-            trainer.onProgress = progress
-            try trainer.fit(batches, validation: validation)
-            model.isTraining = false
-            return (model, trainer)
-        }
-        var members: [SequenceRegressor] = []
-        var history = TrainingHistory()
-        var seconds = 0.0, steps = 0, epochs = 0
-        for k in 0..<memberCount {
-            let seed = o.seed &+ UInt64(k)
-            var memberOptions = options
-            // Each member gets an equal share of what is left of the budget.
-            memberOptions.timeBudget = options.timeBudget.map { max(($0 - seconds) / Double(memberCount - k), 0.5) }
-            var (model, trainer) = try fit(seed: seed, count: trainCount, options: memberOptions, validation: validation)
-            if k == 0 { history = trainer.history }
-            seconds += trainer.state.elapsed
-            steps += trainer.state.step
-            // Refit on every window, for as many epochs as the best validation score took.
-            if held > 0, let bestStep = trainer.state.bestStep {
-                let perEpoch = Double((trainCount + batchSize - 1) / batchSize)
-                var again = memberOptions
-                again.epochs = max(1, Int((Double(bestStep) / perEpoch).rounded()))
-                again.timeBudget = memberOptions.timeBudget.map { max($0 - trainer.state.elapsed, 0.5) }
-                again.earlyStoppingPatience = nil
-                (model, trainer) = try fit(seed: seed, count: pairs.count, options: again, validation: [])
-                seconds += trainer.state.elapsed
-                steps += trainer.state.step
-            }
-            epochs += trainer.state.epoch
-            members.append(model)
-        }
-        let forecaster = Forecaster(members: members, setup: setup)
+        let ensemble = try trainEnsemble(o, config: config, pairs: pairs, held: held, batchSize: batchSize,
+                                         options: options, progress: progress)
+        let forecaster = Forecaster(members: ensemble.members, setup: setup)
         if let out = o.out { try forecaster.checkpoint(config: config).write(to: out) }
 
-        var run = TaskRun(task: name, seconds: seconds, epochs: epochs, steps: steps, test: [:], history: history)
+        var run = TaskRun(task: name, seconds: ensemble.seconds, epochs: ensemble.epochs, steps: ensemble.steps, test: [:],
+                          history: ensemble.history)
         if let test {
             let f = try forecaster.forecast(test)
             run.test = f.metrics
@@ -164,6 +127,55 @@ public enum ForecastTask: RNNTask {
         run.chosen["difference"] = transform.difference ? 1 : 0
         run.chosen["period"] = Double(transform.period ?? 0)
         return run
+    }
+
+    /// The members of a trained ensemble, the first member's history and what training them
+    /// all took.
+    struct Ensemble {
+        var members: [SequenceRegressor] = []
+        var history = TrainingHistory()
+        var seconds = 0.0, steps = 0, epochs = 0
+    }
+
+    /// Trains the ten members (seeds s, s+1, …) on `pairs`, the last `held` held out for early
+    /// stopping, each then trained again on every window for the best number of epochs; each
+    /// member gets an equal share of what is left of the time budget.
+    static func trainEnsemble(_ o: TaskOptions, config: SequenceRegressorConfiguration,
+                              pairs: [(input: [Float], target: [Float])], held: Int, batchSize: Int,
+                              options: TrainingOptions, progress: ((TrainingProgress) -> Void)?) throws -> Ensemble {
+        let trainCount = pairs.count - held
+        let validation = held > 0 ? [try batch(pairs, Array(trainCount..<pairs.count))] : []
+        let memberCount = 10
+        func fit(seed: UInt64, count: Int, options: TrainingOptions, validation: [RegressionBatch]) throws -> (SequenceRegressor, Trainer<SequenceRegressor>) {
+            let model = try SequenceRegressor(config, seed: seed)
+            let optimizer = try o.makeOptimizer(model.parameters, learningRate: 1e-3)
+            let batches = ExampleBatches(sampler: BatchSampler(count: count, batchSize: batchSize, seed: seed)) { try batch(pairs, $0) }
+            let trainer = try Self.fit(model, optimizer: optimizer, options: options, progress: progress,
+                                       on: batches, validation: validation)
+            return (model, trainer)
+        }
+        var ensemble = Ensemble()
+        for k in 0..<memberCount {
+            let seed = o.seed &+ UInt64(k)
+            var memberOptions = options
+            // Each member gets an equal share of what is left of the budget.
+            memberOptions.timeBudget = options.timeBudget.map { max(($0 - ensemble.seconds) / Double(memberCount - k), 0.5) }
+            var (model, trainer) = try fit(seed: seed, count: trainCount, options: memberOptions, validation: validation)
+            if k == 0 { ensemble.history = trainer.history }
+            ensemble.seconds += trainer.state.elapsed
+            ensemble.steps += trainer.state.step
+            // Refit on every window, for as many epochs as the best validation score took.
+            if held > 0, let bestStep = trainer.state.bestStep {
+                let again = memberOptions.refit(bestStep: bestStep, batchesPerEpoch: (trainCount + batchSize - 1) / batchSize,
+                                                spent: trainer.state.elapsed, minimumBudget: 0.5)
+                (model, trainer) = try fit(seed: seed, count: pairs.count, options: again, validation: [])
+                ensemble.seconds += trainer.state.elapsed
+                ensemble.steps += trainer.state.step
+            }
+            ensemble.epochs += trainer.state.epoch
+            ensemble.members.append(model)
+        }
+        return ensemble
     }
 
     static func rmse(_ a: [Double], _ b: [Double]) -> Double {
@@ -202,25 +214,27 @@ public enum ForecastTask: RNNTask {
     /// Test metrics for a file that continues the training series.
     public static func evaluate(_ checkpoint: Checkpoint, test: URL) throws -> [String: Double] {
         let forecaster = try load(checkpoint)
-        let values = try read(test)
+        return try forecaster.forecast(read(test, for: forecaster)).metrics
+    }
+
+    /// The values of a series file for `forecaster`; a value its scale cannot take (a
+    /// non-positive one on a log scale) is an error naming its line.
+    static func read(_ url: URL, for forecaster: Forecaster) throws -> [Double] {
+        let values = try read(url)
         let t = forecaster.setup.transform
         if let bad = t.firstInadmissible(values) {
-            throw DataError(file: test.lastPathComponent, line: bad.index + 2,
+            throw DataError(file: url.lastPathComponent, line: bad.index + 2,
                 "value \(bad.value) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
         }
-        return try forecaster.forecast(values).metrics
+        return values
     }
 
     /// Gradients through time of the first ensemble member over up to 32 windows of a series
     /// file (transformed as in training).
     public static func gradientsThroughTime(_ checkpoint: Checkpoint, data: URL) throws -> [GradientThroughTime] {
         let forecaster = try load(checkpoint)
-        let values = try read(data)
+        let values = try read(data, for: forecaster)
         let t = forecaster.setup.transform
-        if let bad = t.firstInadmissible(values) {
-            throw DataError(file: data.lastPathComponent, line: bad.index + 2,
-                "value \(bad.value) is not \(t.scale.requirement), but the model works on a \(t.scale) scale")
-        }
         let pairs = windows(t.series(values), window: forecaster.setup.window, horizon: forecaster.setup.horizon)
         guard !pairs.isEmpty else {
             throw DataError(file: data.lastPathComponent, "too short: a window of \(forecaster.setup.window) values and \(forecaster.setup.horizon) to predict are needed")

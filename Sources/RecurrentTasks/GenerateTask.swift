@@ -19,16 +19,14 @@ import RecurrentTraining
 /// out for early stopping (patience 6 evaluations, four per epoch), a 120-second budget.
 public enum GenerateTask: RNNTask {
     public static let name = "generate"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.embedding]
     /// Starts and ends every text.
     static let boundary: Unicode.Scalar = "\n"
 
     static func configuration(_ o: TaskOptions, vocabularySize: Int, classes: Int) -> ConditionedGeneratorConfiguration {
         var c = ConditionedGeneratorConfiguration(vocabularySize: vocabularySize, conditionSize: classes)
-        c.embeddingSize = o.embedding ?? 32
-        c.hiddenSize = o.hidden ?? 256
-        c.layers = o.layers ?? 1
-        c.cell = o.cell ?? .lstm
-        c.dropout = o.dropout ?? 0
+        o.setArchitecture(of: &c, embedding: 32, hidden: 256)
         return c
     }
 
@@ -90,16 +88,12 @@ public enum GenerateTask: RNNTask {
         var options = o.trainingOptions(defaultBudget: 120, defaultClip: 5)
         options.evaluateEvery = max(1, batches.batchesPerEpoch / 4)
         options.earlyStoppingPatience = o.patience ?? 6
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
-        trainer.checkpointMetadata = ["task": name, "config": encodeJSON(config), "labels": encodeJSON(labels),
-                                      "vocabulary": encodeJSON(vocab.tokens)]
-        trainer.onProgress = progress
-        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-        let history = try trainer.fit(batches, validation: validation)
-        model.isTraining = false
+        let metadata = ["task": name, "config": encodeJSON(config), "labels": encodeJSON(labels),
+                        "vocabulary": encodeJSON(vocab.tokens)]
+        let trainer = try fit(model, optimizer: optimizer, options: options, metadata: metadata,
+                              resume: o.resume, progress: progress, on: batches, validation: validation)
 
-        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
-                          steps: trainer.state.step, test: [:], history: history)
+        var run = TaskRun(task: name, trainer: trainer)
         if let test { run.test = try bitsPerCharacter(model, test, classes: labels.count, boundary: end) }
         var rng = RandomGenerator(seed: o.seed)
         run.artifacts.samples = try labels.map { label in

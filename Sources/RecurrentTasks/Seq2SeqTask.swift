@@ -41,6 +41,8 @@ public enum TargetUnit: String, Codable, Sendable {
 /// reference length); artifacts: example translations.
 public enum Seq2SeqTask: RNNTask {
     public static let name = "seq2seq"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.attention, .beamWidth, .embedding]
 
     /// Defaults: the reference architecture — Emb 64 → LSTM 256 encoder, Emb 64 → LSTM 256
     /// decoder → Linear, the encoder's final state initialising the decoder, no attention.
@@ -48,13 +50,9 @@ public enum Seq2SeqTask: RNNTask {
                               maxOutputLength: Int) throws -> Seq2SeqConfiguration {
         var c = Seq2SeqConfiguration(sourceVocabularySize: sourceVocabulary.count, targetVocabularySize: targetVocabulary.count,
                                      beginID: targetVocabulary.beginningID!, endID: targetVocabulary.endID!)
-        c.embeddingSize = o.embedding ?? 64
-        c.hiddenSize = o.hidden ?? 256
-        c.layers = o.layers ?? 1
-        c.cell = o.cell ?? .lstm
+        o.setArchitecture(of: &c, embedding: 64, hidden: 256)
         c.bidirectionalEncoder = o.bidirectional ?? false
         c.attention = try AttentionKind(option: o.attention ?? "none")
-        c.dropout = o.dropout ?? 0
         c.maxOutputLength = maxOutputLength
         return c
     }
@@ -91,21 +89,14 @@ public enum Seq2SeqTask: RNNTask {
         let model = try Seq2Seq(config, seed: o.seed)
         let learningRate = o.learningRate ?? 2e-3
         let optimizer = try o.makeOptimizer(model.parameters, learningRate: learningRate)
-        var options = o.trainingOptions(defaultBudget: 240, defaultClip: 5)
-        options.monitor = "exact_match"
-        options.monitorMaximizes = true
+        var options = try o.trainingOptions(defaultBudget: 240, defaultClip: 5, maximizing: "exact_match", defaultPatience: 8,
+                                            halvingFrom: learningRate)
         options.evaluateEvery = max(100, min(batches.batchesPerEpoch, 500))
-        options.earlyStoppingPatience = o.patience ?? 8
-        options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
-        trainer.checkpointMetadata = metadata(config, sourceVocabulary, targetVocabulary, unit, beam)
-        trainer.onProgress = progress
-        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-        let history = try trainer.fit(batches, validation: validation)
-        model.isTraining = false
+        let trainer = try fit(model, optimizer: optimizer, options: options,
+                              metadata: metadata(config, sourceVocabulary, targetVocabulary, unit, beam),
+                              resume: o.resume, progress: progress, on: batches, validation: validation)
 
-        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
-                          steps: trainer.state.step, test: [:], history: history)
+        var run = TaskRun(task: name, trainer: trainer)
         if let test {
             let translator = Translator(model: model, sourceVocabulary: sourceVocabulary, targetVocabulary: targetVocabulary,
                                         unit: unit, beamWidth: beam)

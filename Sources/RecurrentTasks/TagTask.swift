@@ -22,18 +22,16 @@ import RecurrentTraining
 /// the 120-second budget, ending with the parameters of the best validation accuracy.
 public enum TagTask: RNNTask {
     public static let name = "tag"
+    /// The task-specific options it reads (see ``RNNTask/taskSpecificOptions``).
+    public static let taskSpecificOptions: Set<TaskOption> = [.embedding]
 
     /// Defaults: the reference architecture, Emb 64 → BiLSTM 128 → Linear, no dropout
     /// (`--dropout p` applies to the embeddings and the RNN outputs); batch 32 sentences
     /// bucketed by length, Adam 3e-3, clip 5.
     static func configuration(_ o: TaskOptions, vocabularySize: Int, tagCount: Int) -> SequenceTaggerConfiguration {
         var c = SequenceTaggerConfiguration(vocabularySize: vocabularySize, tagCount: tagCount)
-        c.embeddingSize = o.embedding ?? 64
-        c.hiddenSize = o.hidden ?? 128
-        c.layers = o.layers ?? 1
+        o.setArchitecture(of: &c, embedding: 64, hidden: 128)
         c.bidirectional = o.bidirectional ?? true
-        c.cell = o.cell ?? .lstm
-        c.dropout = o.dropout ?? 0
         return c
     }
 
@@ -66,23 +64,16 @@ public enum TagTask: RNNTask {
         let model = try SequenceTagger(config, seed: o.seed)
         let learningRate = o.learningRate ?? 3e-3
         let optimizer = try o.makeOptimizer(model.parameters, learningRate: learningRate)
-        var options = o.trainingOptions(defaultBudget: 120, defaultClip: 5)
-        options.monitor = "accuracy"
-        options.monitorMaximizes = true
+        // Patience 10 evaluations (epochs). Generous: the best parameters are restored at the
+        // end, and on saturated validation sets (accuracy 0.999+) the last errors go late,
+        // under the halved rates.
+        var options = try o.trainingOptions(defaultBudget: 120, defaultClip: 5, maximizing: "accuracy", defaultPatience: 10,
+                                            halvingFrom: learningRate)
         options.tieBreakMonitor = "loss"  // small validation sets saturate at one accuracy
-        // Epochs. Generous: the best parameters are restored at the end, and on saturated
-        // validation sets (accuracy 0.999+) the last errors go late, under the halved rates.
-        options.earlyStoppingPatience = o.patience ?? 10
-        options.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
-        let trainer = Trainer(model: model, optimizer: optimizer, options: options, synchronizer: Distributed.defaultSynchronizer)
-        trainer.checkpointMetadata = metadata(config, vocabulary, tags)
-        trainer.onProgress = progress
-        if let resume = o.resume { try trainer.resume(from: Checkpoint.read(from: resume)) }
-        let history = try trainer.fit(batches, validation: validation)
-        model.isTraining = false
+        let trainer = try fit(model, optimizer: optimizer, options: options, metadata: metadata(config, vocabulary, tags),
+                              resume: o.resume, progress: progress, on: batches, validation: validation)
 
-        var run = TaskRun(task: name, seconds: trainer.state.elapsed, epochs: trainer.state.epoch,
-                          steps: trainer.state.step, test: [:], history: history)
+        var run = TaskRun(task: name, trainer: trainer)
         if let test {
             let seen = Set(sentences.flatMap(\.tokens))
             let result = try score(model, test, vocabulary: vocabulary, tags: tags, seen: seen)

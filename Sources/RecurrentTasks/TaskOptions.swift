@@ -103,6 +103,10 @@ public struct TaskArtifacts: Sendable {
 public protocol RNNTask {
     /// The name on the command line ("charlm", "classify", …).
     static var name: String { get }
+    /// The options that only some tasks read (``Tasks/taskSpecificOptions``) that this one
+    /// reads; the others it would ignore, so ``Tasks/checkOptions(_:for:)`` refuses them.
+    /// The options every task reads are not listed.
+    static var taskSpecificOptions: Set<TaskOption> { get }
     /// Trains with `options` (nil options take the task's defaults), evaluates on the test
     /// file if given, and writes the model to `options.out` if given.
     static func train(_ options: TaskOptions, progress: ((TrainingProgress) -> Void)?) throws -> TaskRun
@@ -184,6 +188,19 @@ extension TaskOptions {
         o.clipNorm = clipNorm ?? defaultClip
         o.checkpoint = out
         o.gradientSnapshotEvery = gradientSnapshotEvery
+        return o
+    }
+    /// Training options (see ``trainingOptions(defaultBudget:defaultClip:defaultAverageDecay:)``)
+    /// that keep the parameters of the best evaluation of `monitor` (higher is better), stop
+    /// after ``patience`` (default `defaultPatience`) evaluations without improvement, and
+    /// halve the learning rate, from `learningRate`, after each evaluation without improvement.
+    func trainingOptions(defaultBudget: Double, defaultClip: Double?, maximizing monitor: String, defaultPatience: Int,
+                         halvingFrom learningRate: Double) throws -> TrainingOptions {
+        var o = trainingOptions(defaultBudget: defaultBudget, defaultClip: defaultClip)
+        o.monitor = monitor
+        o.monitorMaximizes = true
+        o.earlyStoppingPatience = patience ?? defaultPatience
+        o.plateau = try ReduceOnPlateau(learningRate: learningRate, factor: 0.5, patience: 1, threshold: 0)
         return o
     }
 }

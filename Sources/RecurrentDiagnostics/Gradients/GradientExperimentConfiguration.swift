@@ -49,23 +49,26 @@ public struct GradientExperimentConfiguration: Sendable, Equatable {
 
     public init() {}
 
-    /// Throws a readable message for settings that cannot run.
+    /// Throws a ``GradientExperimentError`` naming the setting for settings that cannot run.
     public func validate() throws {
-        func check(_ ok: Bool, _ message: String) throws { if !ok { throw GradientExperimentError(message) } }
-        try check(steps >= 2, "--steps must be at least 2, got \(steps)")
-        try check(hiddenSize >= 1, "--hidden must be positive, got \(hiddenSize)")
-        try check(batchSize >= 1, "--batch must be positive, got \(batchSize)")
-        try check(trainSteps >= 0, "--train-steps must not be negative, got \(trainSteps)")
-        try check(learningRate > 0 && learningRate.isFinite, "--learning-rate must be positive, got \(learningRate)")
-        try check(recurrentScale.isFinite, "--recurrent-scale must be finite, got \(recurrentScale)")
-        try check(memoryGateBias.isFinite, "--gate-bias must be finite, got \(memoryGateBias)")
-        try check(clipNorm.map { $0 > 0 && $0.isFinite } ?? true, "--clip-norm must be positive, got \(clipNorm ?? 0)")
-        try check(!cells.isEmpty, "no cell to run")
-        try check(snapshots >= 0, "snapshots must not be negative")
+        func check(_ ok: Bool, _ setting: GradientExperimentError.Setting, _ requirement: String) throws {
+            if !ok { throw GradientExperimentError(.outOfRange(setting, requirement: requirement)) }
+        }
+        try check(steps >= 2, .steps, "must be at least 2, got \(steps)")
+        try check(hiddenSize >= 1, .hiddenSize, "must be positive, got \(hiddenSize)")
+        try check(batchSize >= 1, .batchSize, "must be positive, got \(batchSize)")
+        try check(trainSteps >= 0, .trainSteps, "must not be negative, got \(trainSteps)")
+        try check(learningRate > 0 && learningRate.isFinite, .learningRate, "must be positive, got \(learningRate)")
+        try check(recurrentScale.isFinite, .recurrentScale, "must be finite, got \(recurrentScale)")
+        try check(memoryGateBias.isFinite, .memoryGateBias, "must be finite, got \(memoryGateBias)")
+        try check(clipNorm.map { $0 > 0 && $0.isFinite } ?? true, .clipNorm, "must be positive, got \(clipNorm ?? 0)")
+        try check(!cells.isEmpty, .cells, "must name at least one cell")
+        try check(snapshots >= 0, .snapshots, "must not be negative")
         let needed = minimumBytes, available = Double(ProcessInfo.processInfo.physicalMemory)
-        try check(needed <= available, String(format: "--hidden %d --steps %d --batch %d need at least %.3g GB of memory, "
-                                                  + "more than this machine's %.3g GB", hiddenSize, steps, batchSize,
-                                              needed / 1e9, available / 1e9))
+        if needed > available {
+            throw GradientExperimentError(.needsMoreMemory(hiddenSize: hiddenSize, steps: steps, batchSize: batchSize,
+                                                           neededBytes: needed, availableBytes: available))
+        }
     }
 
     /// A lower bound on the memory one cell's run needs (input width taken as 1): weights with
@@ -79,10 +82,43 @@ public struct GradientExperimentConfiguration: Sendable, Equatable {
     }
 }
 
-/// A setting a ``GradientExperiment`` cannot run with.
+/// Settings a ``GradientExperiment`` cannot run with. The message names the settings by
+/// their ``GradientExperimentConfiguration`` property names; ``description(naming:)`` lets
+/// a front end name them its own way (the `rnn` tool: `--hidden`, `--steps`, …).
 public struct GradientExperimentError: Error, CustomStringConvertible, Equatable {
-    /// What is wrong, naming the option.
-    public let description: String
-    /// An error with a message.
-    public init(_ description: String) { self.description = description }
+    /// A setting of ``GradientExperimentConfiguration``, by its property name.
+    public enum Setting: String, Sendable, CaseIterable {
+        /// Each the ``GradientExperimentConfiguration`` property of the same name.
+        case steps, hiddenSize, batchSize, trainSteps, learningRate, recurrentScale, memoryGateBias, clipNorm, cells, snapshots
+    }
+
+    /// What is wrong.
+    public enum Reason: Equatable, Sendable {
+        /// `setting` is out of range; `requirement` says what it must be and what it was
+        /// ("must be at least 2, got 1").
+        case outOfRange(Setting, requirement: String)
+        /// These sizes need more memory than the machine has (bytes).
+        case needsMoreMemory(hiddenSize: Int, steps: Int, batchSize: Int, neededBytes: Double, availableBytes: Double)
+    }
+
+    /// What is wrong.
+    public let reason: Reason
+
+    /// An error for `reason`.
+    public init(_ reason: Reason) { self.reason = reason }
+
+    /// The message with each setting named by `name`.
+    public func description(naming name: (Setting) -> String) -> String {
+        switch reason {
+        case let .outOfRange(setting, requirement):
+            return "\(name(setting)) \(requirement)"
+        case let .needsMoreMemory(hiddenSize, steps, batchSize, needed, available):
+            return "\(name(.hiddenSize)) \(hiddenSize) \(name(.steps)) \(steps) \(name(.batchSize)) \(batchSize) need at least "
+                + String(format: "%.3g GB of memory, more than this machine's %.3g GB", needed / 1e9, available / 1e9)
+        }
+    }
+
+    /// The message with the settings named by their property names ("steps must be at
+    /// least 2, got 1").
+    public var description: String { description(naming: \.rawValue) }
 }

@@ -7,38 +7,85 @@ import RecurrentTraining
 /// Gradient edges curve beside the forward ones they retrace. Beyond `maxColumns` steps the
 /// middle steps are elided ("⋯"): the first three and the last two are drawn.
 extension UnfoldedGraph {
+    /// The drawing, with at most `maxColumns` step columns before the middle steps are elided.
     public func svgDocument(maxColumns: Int = 10) -> SVGDocument {
-        let visible: [Int] = steps <= maxColumns ? Array(1...steps) : [1, 2, 3, steps - 1, steps]
-        let elidedAfter: Int? = steps <= maxColumns ? nil : 3
-        let rows: [NodeKind] = cell == .lstm ? [.loss, .output, .hidden, .memory, .input] : [.loss, .output, .hidden, .input]
+        let layout = UnfoldLayout(self, maxColumns: maxColumns)
+        var (edgeElements, labels) = edgeDrawings(layout)
+        let (stubs, ellipses) = elisionDrawings(layout)
+        edgeElements += stubs
+        labels += ellipses
+        // Row captions on the left edge of each step column header.
+        var header: [SVGElement] = []
+        for t in layout.visible {
+            guard let col = layout.column[t] else { continue }
+            header.append(.text("t = \(t)", x: layout.left + Double(col) * layout.colWidth, y: layout.top - 34,
+                                anchor: "middle", size: 11, fill: "#666666"))
+        }
+        let title = "\(cellName) unrolled over \(steps) step\(steps == 1 ? "" : "s")"
+        let body: [SVGElement] = [
+            SVGElement("defs", children: Self.arrowMarkers),
+            .rect(x: 0, y: 0, width: layout.width, height: layout.height, fill: "#ffffff"),
+            .text(title, x: 20, y: 24, size: 15, fill: "#222222", weight: "600", [("class", "title")]),
+            .group(header), .group(edgeElements, [("fill", "none")]), .group(nodeDrawings(layout)), .group(labels),
+            .group(legendDrawings(layout), [("class", "legend")]),
+        ]
+        return SVGDocument(width: max(layout.width, 620), height: layout.height, title: title, content: body,
+                           attributes: [("font-family", "Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif"), ("class", "unfolded")])
+    }
+
+    /// Where everything goes: one column per visible step (0 = the initial state, a gap
+    /// column after the elided point), one row per kind of node.
+    private struct UnfoldLayout {
+        let visible: [Int]
+        let elidedAfter: Int?
+        let rows: [NodeKind]
         let colWidth = 150.0, rowHeight = 92.0, r = 19.0
         let left = 70.0, top = 92.0
-        // Column index of each visible step (0 = initial state); a gap column after the elided point.
-        var column: [Int: Int] = [0: 0]
-        var c = 1
-        for t in visible {
-            column[t] = c
-            c += 1
-            if t == elidedAfter { c += 1 }
+        /// Column index of each visible step.
+        let column: [Int: Int]
+        let width: Double, height: Double
+
+        init(_ graph: UnfoldedGraph, maxColumns: Int) {
+            let steps = graph.steps
+            visible = steps <= maxColumns ? Array(1...steps) : [1, 2, 3, steps - 1, steps]
+            elidedAfter = steps <= maxColumns ? nil : 3
+            rows = graph.cell == .lstm ? [.loss, .output, .hidden, .memory, .input] : [.loss, .output, .hidden, .input]
+            var column: [Int: Int] = [0: 0]
+            var c = 1
+            for t in visible {
+                column[t] = c
+                c += 1
+                if t == elidedAfter { c += 1 }
+            }
+            self.column = column
+            width = left + Double(c - 1) * colWidth + 90
+            height = top + Double(rows.count - 1) * rowHeight + 150
         }
-        let width = left + Double(c - 1) * colWidth + 90
-        let height = top + Double(rows.count - 1) * rowHeight + 150
+
         func position(_ n: Node) -> (x: Double, y: Double)? {
             guard let col = column[n.step], let row = rows.firstIndex(of: n.kind) else { return nil }
             return (left + Double(col) * colWidth, top + Double(row) * rowHeight)
         }
+    }
 
-        var defs: [SVGElement] = []
-        for kind in EdgeKind.allCases {
-            defs.append(SVGElement("marker", [("id", "unfold-arrow-\(kind.rawValue)"), ("viewBox", "0 0 10 10"), ("refX", "9"),
-                                              ("refY", "5"), ("markerWidth", "7"), ("markerHeight", "7"),
-                                              ("orient", "auto-start-reverse")],
-                                   children: [.path("M0 0L10 5L0 10z", fill: Self.color(kind))]))
+    /// One arrowhead marker per edge kind, in its colour.
+    private static var arrowMarkers: [SVGElement] {
+        EdgeKind.allCases.map { kind in
+            SVGElement("marker", [("id", "unfold-arrow-\(kind.rawValue)"), ("viewBox", "0 0 10 10"), ("refX", "9"),
+                                  ("refY", "5"), ("markerWidth", "7"), ("markerHeight", "7"),
+                                  ("orient", "auto-start-reverse")],
+                       children: [.path("M0 0L10 5L0 10z", fill: color(kind))])
         }
+    }
+
+    /// The edges between visible nodes, and the labels of the first step's forward edges and
+    /// the last step's gradient edges.
+    private func edgeDrawings(_ layout: UnfoldLayout) -> (edges: [SVGElement], labels: [SVGElement]) {
+        let r = layout.r
         var edgeElements: [SVGElement] = []
         var labels: [SVGElement] = []
         for e in edges {
-            guard let a = node(e.from), let b = node(e.to), let p = position(a), let q = position(b) else { continue }
+            guard let a = node(e.from), let b = node(e.to), let p = layout.position(a), let q = layout.position(b) else { continue }
             let color = Self.color(e.kind)
             let dx = q.x - p.x, dy = q.y - p.y
             let len = (dx * dx + dy * dy).squareRoot()
@@ -50,7 +97,7 @@ extension UnfoldedGraph {
             // A forward edge whose straight line would cross another node (x_t → h_t through
             // c_t in an LSTM) bows around it.
             let crosses = e.kind == .forward && nodes.contains { n in
-                guard n.id != a.id, n.id != b.id, let o = position(n) else { return false }
+                guard n.id != a.id, n.id != b.id, let o = layout.position(n) else { return false }
                 let t = ((o.x - p.x) * ux + (o.y - p.y) * uy)
                 guard t > 0, t < len else { return false }
                 let px = p.x + ux * t - o.x, py = p.y + uy * t - o.y
@@ -88,46 +135,52 @@ extension UnfoldedGraph {
                                     size: 10, fill: color, [("class", "edge-label \(e.kind.rawValue)")]))
             }
         }
-        // Stubs and ellipses for the elided steps.
-        if let gapAfter = elidedAfter, let gc = column[gapAfter] {
-            let gx = left + Double(gc + 1) * colWidth
-            for (row, kind) in rows.enumerated() {
-                let y = top + Double(row) * rowHeight
-                labels.append(.text("⋯", x: gx, y: y + 6, anchor: "middle", size: 22, fill: "#666666", [("class", "ellipsis")]))
-                if kind == .hidden || kind == .memory {
-                    let forward = Self.color(.forward), implicit = Self.color(.implicitGradient)
-                    edgeElements.append(.line(x1: gx - colWidth + r, y1: y, x2: gx - 16, y2: y, stroke: forward, width: 1.4))
-                    edgeElements.append(.line(x1: gx + 16, y1: y, x2: gx + colWidth - r - 1, y2: y, stroke: forward,
-                                              width: 1.4, [("marker-end", "url(#unfold-arrow-forward)")]))
-                    // The implicit gradient keeps flowing back through the elided steps.
-                    let dash: [(String, String)] = [("stroke-dasharray", "5 3")]
-                    edgeElements.append(.path("M\(svgNumber(gx + colWidth - r))  \(svgNumber(y - 6))Q\(svgNumber(gx + colWidth / 2)) \(svgNumber(y - 18)) \(svgNumber(gx + 16)) \(svgNumber(y - 12))",
-                                              stroke: implicit, width: 1.4, dash))
-                    edgeElements.append(.path("M\(svgNumber(gx - 16)) \(svgNumber(y - 12))Q\(svgNumber(gx - colWidth / 2)) \(svgNumber(y - 18)) \(svgNumber(gx - colWidth + r + 1)) \(svgNumber(y - 6))",
-                                              stroke: implicit, width: 1.4, dash + [("marker-end", "url(#unfold-arrow-implicit)")]))
-                }
+        return (edgeElements, labels)
+    }
+
+    /// Stubs and ellipses for the elided steps (none when every step is drawn).
+    private func elisionDrawings(_ layout: UnfoldLayout) -> (stubs: [SVGElement], ellipses: [SVGElement]) {
+        guard let gapAfter = layout.elidedAfter, let gc = layout.column[gapAfter] else { return ([], []) }
+        let colWidth = layout.colWidth, r = layout.r
+        var stubs: [SVGElement] = [], ellipses: [SVGElement] = []
+        let gx = layout.left + Double(gc + 1) * colWidth
+        for (row, kind) in layout.rows.enumerated() {
+            let y = layout.top + Double(row) * layout.rowHeight
+            ellipses.append(.text("⋯", x: gx, y: y + 6, anchor: "middle", size: 22, fill: "#666666", [("class", "ellipsis")]))
+            if kind == .hidden || kind == .memory {
+                let forward = Self.color(.forward), implicit = Self.color(.implicitGradient)
+                stubs.append(.line(x1: gx - colWidth + r, y1: y, x2: gx - 16, y2: y, stroke: forward, width: 1.4))
+                stubs.append(.line(x1: gx + 16, y1: y, x2: gx + colWidth - r - 1, y2: y, stroke: forward,
+                                   width: 1.4, [("marker-end", "url(#unfold-arrow-forward)")]))
+                // The implicit gradient keeps flowing back through the elided steps.
+                let dash: [(String, String)] = [("stroke-dasharray", "5 3")]
+                stubs.append(.path("M\(svgNumber(gx + colWidth - r))  \(svgNumber(y - 6))Q\(svgNumber(gx + colWidth / 2)) \(svgNumber(y - 18)) \(svgNumber(gx + 16)) \(svgNumber(y - 12))",
+                                   stroke: implicit, width: 1.4, dash))
+                stubs.append(.path("M\(svgNumber(gx - 16)) \(svgNumber(y - 12))Q\(svgNumber(gx - colWidth / 2)) \(svgNumber(y - 18)) \(svgNumber(gx - colWidth + r + 1)) \(svgNumber(y - 6))",
+                                   stroke: implicit, width: 1.4, dash + [("marker-end", "url(#unfold-arrow-implicit)")]))
             }
         }
-        var nodeElements: [SVGElement] = []
-        for n in nodes {
-            guard let p = position(n) else { continue }
+        return (stubs, ellipses)
+    }
+
+    /// A circle with its symbol and step for every visible node.
+    private func nodeDrawings(_ layout: UnfoldLayout) -> [SVGElement] {
+        nodes.compactMap { n in
+            guard let p = layout.position(n) else { return nil }
             let label = SVGElement("text", [("x", svgNumber(p.x)), ("y", svgNumber(p.y + 5)), ("text-anchor", "middle"),
                                             ("font-size", "16"), ("font-style", "italic")],
                                    children: [SVGElement("tspan", text: n.symbol),
                                               SVGElement("tspan", [("dy", "5"), ("font-size", "10"), ("font-style", "normal")],
                                                          text: String(n.step))])
-            nodeElements.append(.group([.circle(cx: p.x, cy: p.y, r: r, fill: Self.fill(n.kind), [("stroke", "#555555")]), label],
-                                       [("class", "node \(n.kind.rawValue)"), ("data-node", n.id)]))
+            return .group([.circle(cx: p.x, cy: p.y, r: layout.r, fill: Self.fill(n.kind), [("stroke", "#555555")]), label],
+                          [("class", "node \(n.kind.rawValue)"), ("data-node", n.id)])
         }
-        // Row captions on the left edge of each step column header.
-        var header: [SVGElement] = []
-        for t in visible {
-            guard let col = column[t] else { continue }
-            header.append(.text("t = \(t)", x: left + Double(col) * colWidth, y: top - 34, anchor: "middle", size: 11, fill: "#666666"))
-        }
-        let title = "\(cellName) unrolled over \(steps) step\(steps == 1 ? "" : "s")"
+    }
+
+    /// The key to the edge styles, and the note on elided steps.
+    private func legendDrawings(_ layout: UnfoldLayout) -> [SVGElement] {
         var legend: [SVGElement] = []
-        let ly = top + Double(rows.count - 1) * rowHeight + 56
+        let ly = layout.top + Double(layout.rows.count - 1) * layout.rowHeight + 56
         for (i, (kind, text)) in Self.legend.enumerated() {
             let y = ly + Double(i) * 18
             var a: [(String, String)] = [("marker-end", "url(#unfold-arrow-\(kind.rawValue))")]
@@ -135,18 +188,11 @@ extension UnfoldedGraph {
             legend.append(.line(x1: 20, y1: y, x2: 56, y2: y, stroke: Self.color(kind), width: 1.4, a))
             legend.append(.text(subscriptDigits(text), x: 64, y: y + 4, size: 11, fill: "#333333"))
         }
-        if elidedAfter != nil {
-            legend.append(.text("Steps 4 … \(steps - 2) are elided (⋯); the DOT output (--format dot) has all \(steps).",
+        if layout.elidedAfter != nil {
+            legend.append(.text("Steps 4 … \(steps - 2) are elided (⋯); the DOT output has all \(steps).",
                                 x: 20, y: ly + 3 * 18 + 4, size: 11, fill: "#666666"))
         }
-        let body: [SVGElement] = [
-            SVGElement("defs", children: defs),
-            .rect(x: 0, y: 0, width: width, height: height, fill: "#ffffff"),
-            .text(title, x: 20, y: 24, size: 15, fill: "#222222", weight: "600", [("class", "title")]),
-            .group(header), .group(edgeElements, [("fill", "none")]), .group(nodeElements), .group(labels), .group(legend, [("class", "legend")]),
-        ]
-        return SVGDocument(width: max(width, 620), height: height, title: title, content: body,
-                           attributes: [("font-family", "Helvetica, Arial, Liberation Sans, DejaVu Sans, sans-serif"), ("class", "unfolded")])
+        return legend
     }
 }
 

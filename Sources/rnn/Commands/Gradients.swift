@@ -71,7 +71,9 @@ struct Gradients: ParsableCommand {
         c.memoryGateBias = gateBias
         c.seed = seed
         let experiment: GradientExperiment
-        do { experiment = try GradientExperiment(c) } catch let e as GradientExperimentError { throw ValidationError(e.description) }
+        do { experiment = try GradientExperiment(c) } catch let e as GradientExperimentError {
+            throw ValidationError(e.description(naming: Self.flag))
+        }
 
         for line in experiment.heading() { print(line) }
         flushStandardOutput()
@@ -83,6 +85,22 @@ struct Gradients: ParsableCommand {
         if let report {
             try experiment.report(results).write(to: report)
             print("report: \(report)")
+        }
+    }
+
+    /// The flag that sets a ``GradientExperimentConfiguration`` setting.
+    static func flag(_ setting: GradientExperimentError.Setting) -> String {
+        switch setting {
+        case .steps: "--steps"
+        case .hiddenSize: "--hidden"
+        case .batchSize: "--batch"
+        case .trainSteps: "--train-steps"
+        case .learningRate: "--learning-rate"
+        case .recurrentScale: "--recurrent-scale"
+        case .memoryGateBias: "--gate-bias"
+        case .clipNorm: "--clip-norm"
+        case .cells: "--cell"
+        case .snapshots: "snapshots"  // not an option of rnn gradients
         }
     }
 

@@ -26,7 +26,7 @@ struct Train: ParsableCommand {
     @OptionGroup var options: TrainOptions
 
     func validate() throws {
-        if Tasks.named(task) != nil { try options.checkApplies(to: task) }
+        if let kind = Tasks.named(task) { try options.checkApplies(to: kind) }
     }
 
     func run() throws {
@@ -58,7 +58,12 @@ struct Train: ParsableCommand {
 
     private func train(_ kind: any RNNTask.Type, world: ProcessGroup) throws {
         let bar = world.isRoot ? ProgressBar(label: task) : nil
-        let result = try kind.train(options.taskOptions(task: task)) { bar?.update($0) }
+        let result: TaskRun
+        do {
+            result = try kind.train(options.taskOptions(task: task)) { bar?.update($0) }
+        } catch let error as TaskOptionError {
+            throw CLIError(error.description(naming: TrainOptions.flag))
+        }
         bar?.finish()
         guard world.isRoot else { return }
         if world.isDistributed {
@@ -87,119 +92,5 @@ struct Train: ParsableCommand {
             try result.report(title: "rnn train \(task) — \(options.train)", clipNorm: options.clipNorm).write(to: path)
             print("report → \(path)")
         }
-    }
-}
-
-/// `rnn eval MODEL --test FILE`
-struct Eval: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Evaluate a trained model on a test file.",
-        discussion: "Example: rnn eval lm.safetensors --test shakespeare/test.txt --metrics m.json")
-
-    @Argument(help: "A model written by `rnn train`.") var model: String
-    @Option(help: "Test file in the task's format.") var test: String
-    @Option(help: "Write the metrics as JSON to this file.") var metrics: String?
-    @Option(help: "Kernel threads.") var threads: Int = 2
-    @OptionGroup var decoding: DecodingOptions
-
-    func run() throws {
-        try requireFile(model)
-        try requireFile(test)
-        try requireWritableOutput(metrics, option: "metrics")
-        KernelConfiguration.threads = threads
-        var checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
-        let task = try Tasks.task(of: checkpoint)
-        try decoding.apply(to: &checkpoint, task: task.name)
-        let result = try InferenceMode.run { try task.evaluate(checkpoint, test: URL(fileURLWithPath: test)) }
-        for (k, v) in result.sorted(by: { $0.key < $1.key }) { print("\(k): \(String(format: "%.4f", v))") }
-        if let m = metrics {
-            try writeMetrics(TaskRun(task: task.name, seconds: 0, epochs: 0, steps: 0, test: result, history: TrainingHistory()), to: m)
-        }
-    }
-}
-
-/// `rnn predict MODEL [--input FILE]`
-struct Predict: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Predict with a trained model: one input per line (file or stdin), one prediction per line.",
-        discussion: "Example: echo 'a fine film' | rnn predict sentiment.safetensors")
-
-    @Argument(help: "A model written by `rnn train`.") var model: String
-    @Option(help: "Input file (default: standard input).") var input: String?
-    @OptionGroup var decoding: DecodingOptions
-
-    func run() throws {
-        try requireFile(model)
-        var checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
-        let task = try Tasks.task(of: checkpoint)
-        try decoding.apply(to: &checkpoint, task: task.name)
-        let source = input ?? "<stdin>"
-        let data = try input.map(readFileData) ?? FileHandle.standardInput.readDataToEndOfFile()
-        let lines = try InputLines.decode(data, source: source)
-        let predictions: [String]
-        do {
-            predictions = try InferenceMode.run { try task.predict(checkpoint, inputs: lines) }
-        } catch let error as DataError {
-            throw error.named(source)
-        }
-        for p in predictions { print(p) }
-    }
-}
-
-/// `rnn sample MODEL --length N --temperature T --prime TEXT`
-struct Sample: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Generate text from a trained character language model.",
-        discussion: "Example: rnn sample lm.safetensors --length 300 --temperature 0.8 --prime 'ROMEO:'")
-
-    @Argument(help: "A charlm model.") var model: String
-    @Option(help: "Characters to generate.") var length = 300
-    @Option(help: "Softmax temperature (> 0; lower is more conservative).") var temperature = 0.8
-    @Option(name: .customLong("top-k"), help: "Sample only among the k most likely characters.") var topK: Int?
-    @Option(help: "Text to start from.") var prime = "\n"
-    @Option(help: "Random seed.") var seed: UInt64 = 0
-
-    func run() throws {
-        try requireFile(model)
-        guard temperature > 0 && temperature.isFinite else { throw ValidationError("--temperature must be positive and finite, got \(temperature)") }
-        guard length >= 0 else { throw ValidationError("--length must not be negative") }
-        if let topK, topK < 1 { throw ValidationError("--top-k must be at least 1, got \(topK)") }
-        let checkpoint = try Checkpoint.read(from: URL(fileURLWithPath: model))
-        let (lm, vocab) = try CharLMTask.load(checkpoint)
-        var rng = RandomGenerator(seed: seed)
-        // Written as it is drawn, 4096 characters at a time, so a long sample neither waits
-        // to the end nor keeps every character in memory.
-        let primeIDs = try vocab.encode(prime)
-        FileHandle.standardOutput.write(Data(prime.utf8))
-        var pending: [Int32] = []
-        pending.reserveCapacity(4096)
-        try lm.sample(prime: primeIDs, length: length, temperature: temperature, topK: topK,
-                      excluding: vocab.unknownID, using: &rng) { id in
-            pending.append(id)
-            if pending.count == 4096 {
-                FileHandle.standardOutput.write(Data(vocab.decode(pending).utf8))
-                pending.removeAll(keepingCapacity: true)
-            }
-        }
-        FileHandle.standardOutput.write(Data((vocab.decode(pending) + "\n").utf8))
-    }
-}
-
-/// `--beam` of `rnn eval` and `rnn predict`: decode a seq2seq model with another beam width
-/// than the one it was saved with.
-struct DecodingOptions: ParsableArguments {
-    @Option(help: "Seq2seq: decode with this beam width instead of the model's (1 = greedy).") var beam: Int?
-
-    func validate() throws {
-        if let beam, !(1...Seq2Seq.maximumBeamWidth).contains(beam) {
-            throw ValidationError("--beam must be in 1…\(Seq2Seq.maximumBeamWidth), got \(beam)")
-        }
-    }
-
-    /// Sets the model's beam width; only seq2seq models decode with a beam.
-    func apply(to checkpoint: inout Checkpoint, task: String) throws {
-        guard let beam else { return }
-        guard task == Seq2SeqTask.name else { throw CLIError("--beam applies to seq2seq models, not \(task)") }
-        checkpoint.metadata["beam_width"] = String(beam)
     }
 }

@@ -5,16 +5,13 @@ extension TrainOptions {
     /// A lower bound on the bytes training needs for the sizes given on the command line:
     /// parameters, their gradients and two optimizer moments (4 × 4 bytes per parameter),
     /// counting only the recurrent layers and the embedding of a two-token vocabulary and
-    /// taking 1 for every size left to the task's default. Activations are not counted.
+    /// taking 1 for every size left to the task's default (and the
+    /// one-gate tanh RNN for the cell). Activations are not counted.
     var minimumTrainingBytes: Double {
-        let h = Double(hidden ?? 1), d = Double(bidirectional == true ? 2 : 1)
-        let g = Double(cell?.gateCount ?? 1), e = Double(embedding ?? 1)
-        var parameters = 2 * e
-        for l in 0..<(layers ?? 1) {
-            let input = l == 0 ? e : d * h
-            parameters += d * g * h * (input + h + 2)
-        }
-        return 16 * parameters
+        let e = embedding ?? 1
+        let recurrent = RecurrentLayer<Float>.parameterCount(cell ?? .rnnTanh, inputSize: e, hiddenSize: hidden ?? 1,
+                                                             numLayers: layers ?? 1, bidirectional: bidirectional == true)
+        return 16 * (2 * Double(e) + Double(recurrent))
     }
 
     /// Fails before anything is allocated when the sizes asked for cannot fit in this

@@ -110,7 +110,7 @@ import Testing
         #expect(throws: GradientExperimentError.self) { try GradientExperiment(c) }
         c = GradientExperimentConfiguration()
         c.clipNorm = -1
-        #expect(throws: GradientExperimentError("--clip-norm must be positive, got -1.0")) { try GradientExperiment(c) }
+        #expect(throws: GradientExperimentError(.outOfRange(.clipNorm, requirement: "must be positive, got -1.0"))) { try GradientExperiment(c) }
     }
 
     // MARK: The pieces

@@ -97,6 +97,6 @@ import Testing
                 == "\(negative.lastPathComponent):3: value -5.0 is not positive, but the training series was modelled on a log scale")
         (o.test, o.resume) = (nil, short)
         #expect(thrownMessage { try ForecastTask.train(o, progress: nil) }
-                == "forecast runs take seconds and are not resumable: train again without --resume")
+                == "forecast runs take seconds and are not resumable: train again without resume")
     }
 }

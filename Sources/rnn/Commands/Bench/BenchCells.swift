@@ -127,7 +127,7 @@ struct BenchCells: ParsableCommand {
     /// BPTT; the products alone are timed too, step by step), the weight-gradient and ∂L/∂x
     /// GEMMs, and the rest (biases, copies) as the difference to a whole step.
     private func printSplit(_ kind: CellKind, _ g: (b: Int, t: Int, i: Int, h: Int)) throws {
-        let G = kind.gateCount * g.h, TB = g.t * g.b, BH = g.b * g.h
+        let G = kind.gateCount * g.h, TB = g.t * g.b
         var rng = RandomGenerator(seed: 3)
         let x = Tensor<Float>.normal([TB, g.i], using: &rng)
         let w = Tensor<Float>.normal([G, g.i], using: &rng)
@@ -141,6 +141,45 @@ struct BenchCells: ParsableCommand {
         var dx = Tensor<Float>(zeros: [TB, g.i])
         let code: Int32 = kind == .lstm ? 2 : kind == .gru ? 3 : 0
         let inputGEMM = try medianSeconds(minSeconds: 0.2, fastest: fastest) { try gemm(x, .none, w, .transposed, &xp) }
+        let (loop, dxInLoop) = timeRecurrentLoop(code, g, xp: xp, hs: hs, whh: whh, bhh: bhh, w: w, dx: &dx)
+        let products = timeRecurrentProducts(g, gates: G, whh: whh, w: w, hs: hs, xp: xp, dh: &dh, dx: &dx, dxInLoop: dxInLoop)
+        // ∂W_ih and ∂W_hh as the layer computes them, one product sharing the gate gradients'
+        // packing (the GRU's n rows go apart there: the same flops); then ∂x, unless the loop
+        // computed it.
+        let weightGrads = try medianSeconds(minSeconds: 0.2, fastest: fastest) {
+            xp.withUnsafeBufferPointer { a in
+                x.withUnsafeBufferPointer { xb in
+                    hs.withUnsafeBufferPointer { hb in
+                        dw.withUnsafeMutableBufferPointer { c1 in
+                            dwh.withUnsafeMutableBufferPointer { c2 in
+                                Float.gemmSharedA(true, G, TB, 1, a.baseAddress!, G, g.i, xb.baseAddress!, g.i,
+                                                   c1.baseAddress!, g.i, g.h, hb.baseAddress!, g.h, c2.baseAddress!, g.h, 1)
+                            }
+                        }
+                    }
+                }
+            }
+            if !dxInLoop { try gemm(xp, .none, w, .none, &dx, beta: 1) }
+        }
+        let layer = RecurrentLayer<Float>(kind, inputSize: g.i, hiddenSize: g.h, seed: 1)
+        let xin = Tensor<Float>.normal([g.t, g.b, g.i], using: &rng)
+        let gy = Tensor<Float>.normal([g.t, g.b, g.h], using: &rng)
+        let total = try medianSeconds(minSeconds: 0.3, fastest: fastest) {
+            _ = try layer.forward(xin)
+            _ = try layer.backward(gradOutput: gy)
+        }
+        let rest = max(0, total - inputGEMM - loop - weightGrads)
+        print(String(format: "      split: input GEMM %.2f ms, recurrent loop%@ %.2f ms (products alone, step by step: %.2f ms), weight-gradient%@ GEMMs %.2f ms, rest %.2f ms (of %.2f ms)",
+                     inputGEMM * 1e3, dxInLoop ? " with ∂x" : "", loop * 1e3, products * 1e3, dxInLoop ? "" : " + ∂x", weightGrads * 1e3, rest * 1e3, total * 1e3))
+    }
+
+    /// The fused recurrent loop alone, forward and BPTT (cell kernel `code`), on its buffers in
+    /// one block laid out as RecurrentDirection lays them out; and whether its backward
+    /// computed ∂x (then in `dx`).
+    private func timeRecurrentLoop(_ code: Int32, _ g: (b: Int, t: Int, i: Int, h: Int), xp: Tensor<Float>, hs: Tensor<Float>,
+                                   whh: Tensor<Float>, bhh: Tensor<Float>, w: Tensor<Float>,
+                                   dx: inout Tensor<Float>) -> (seconds: Double, dxInLoop: Bool) {
+        let G = whh.shape[0], TB = g.t * g.b, BH = g.b * g.h
         // The loop's buffers in one block, laid out as RecurrentDirection lays them out.
         let counts = [TB * G, TB * G, TB * G, TB * G, TB * G, (TB + g.b) * g.h, (TB + g.b) * g.h, BH, BH]
         let block = UnsafeMutablePointer<Float>.allocate(capacity: counts.reduce(0, +))
@@ -171,6 +210,14 @@ struct BenchCells: ParsableCommand {
                 }
             }
         }
+        return (loop, dxInLoop)
+    }
+
+    /// The recurrent products alone, step by step, with the packed weights the layer uses:
+    /// h·W_hhᵀ, the gate gradients times W_hh, and times W_ih when the loop computes ∂x.
+    private func timeRecurrentProducts(_ g: (b: Int, t: Int, i: Int, h: Int), gates G: Int, whh: Tensor<Float>, w: Tensor<Float>,
+                                       hs: Tensor<Float>, xp: Tensor<Float>, dh: inout Tensor<Float>, dx: inout Tensor<Float>,
+                                       dxInLoop: Bool) -> Double {
         let packedT = PackedMatrix<Float>(k: g.h, n: G)
         packedT.pack(whh, transpose: .transposed)
         let packed = PackedMatrix<Float>(k: G, n: g.h)
@@ -178,7 +225,7 @@ struct BenchCells: ParsableCommand {
         let packedIH = PackedMatrix<Float>(k: G, n: g.i)
         packedIH.pack(w, transpose: .none)
         var step = Tensor<Float>(zeros: [g.b, G])
-        let products = medianSeconds(minSeconds: 0.2, fastest: fastest) {
+        return medianSeconds(minSeconds: 0.2, fastest: fastest) {
             hs.withUnsafeBufferPointer { h in
                 step.withUnsafeMutableBufferPointer { s in
                     dh.withUnsafeMutableBufferPointer { d in
@@ -199,33 +246,5 @@ struct BenchCells: ParsableCommand {
                 }
             }
         }
-        // ∂W_ih and ∂W_hh as the layer computes them, one product sharing the gate gradients'
-        // packing (the GRU's n rows go apart there: the same flops); then ∂x, unless the loop
-        // computed it.
-        let weightGrads = try medianSeconds(minSeconds: 0.2, fastest: fastest) {
-            xp.withUnsafeBufferPointer { a in
-                x.withUnsafeBufferPointer { xb in
-                    hs.withUnsafeBufferPointer { hb in
-                        dw.withUnsafeMutableBufferPointer { c1 in
-                            dwh.withUnsafeMutableBufferPointer { c2 in
-                                Float.gemmSharedA(true, G, TB, 1, a.baseAddress!, G, g.i, xb.baseAddress!, g.i,
-                                                   c1.baseAddress!, g.i, g.h, hb.baseAddress!, g.h, c2.baseAddress!, g.h, 1)
-                            }
-                        }
-                    }
-                }
-            }
-            if !dxInLoop { try gemm(xp, .none, w, .none, &dx, beta: 1) }
-        }
-        let layer = RecurrentLayer<Float>(kind, inputSize: g.i, hiddenSize: g.h, seed: 1)
-        let xin = Tensor<Float>.normal([g.t, g.b, g.i], using: &rng)
-        let gy = Tensor<Float>.normal([g.t, g.b, g.h], using: &rng)
-        let total = try medianSeconds(minSeconds: 0.3, fastest: fastest) {
-            _ = try layer.forward(xin)
-            _ = try layer.backward(gradOutput: gy)
-        }
-        let rest = max(0, total - inputGEMM - loop - weightGrads)
-        print(String(format: "      split: input GEMM %.2f ms, recurrent loop%@ %.2f ms (products alone, step by step: %.2f ms), weight-gradient%@ GEMMs %.2f ms, rest %.2f ms (of %.2f ms)",
-                     inputGEMM * 1e3, dxInLoop ? " with ∂x" : "", loop * 1e3, products * 1e3, dxInLoop ? "" : " + ∂x", weightGrads * 1e3, rest * 1e3, total * 1e3))
     }
 }

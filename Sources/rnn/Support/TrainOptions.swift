@@ -2,19 +2,6 @@ import ArgumentParser
 import Foundation
 import Recurrent
 
-extension CellKind: ExpressibleByArgument {
-    public init?(argument: String) {
-        switch argument.lowercased() {
-        case "rnn", "rnn-tanh": self = .rnnTanh
-        case "rnn-relu": self = .rnnReLU
-        case "lstm": self = .lstm
-        case "gru": self = .gru
-        default: return nil
-        }
-    }
-    public static var allValueStrings: [String] { ["rnn", "rnn-relu", "lstm", "gru"] }
-}
-
 /// The options every `rnn train <task>` takes; unset ones take the task's defaults.
 struct TrainOptions: ParsableArguments {
     @Option(help: "Training file (the task's format).") var train: String
@@ -81,19 +68,22 @@ struct TrainOptions: ParsableArguments {
     static let poolings = SequencePooling.allCases.map(\.rawValue)
     static let attentions = ["none", "dot", "general"]
 
-    /// The options that only some tasks read, whether each was given, and those tasks:
-    /// given to another task they would be ignored without a word.
-    private var taskSpecific: [(option: String, given: Bool, tasks: [String])] {
-        [("window", window != nil, ["forecast"]), ("horizon", horizon != nil, ["forecast"]),
-         ("pooling", pooling != nil, ["classify", "forecast"]), ("attention", attention != nil, ["seq2seq"]),
-         ("beam", beam != nil, ["seq2seq"]), ("bptt", bptt != nil, ["charlm"]), ("anneal", anneal != nil, ["charlm"]),
-         ("embedding", embedding != nil, ["charlm", "classify", "generate", "seq2seq", "tag"])]
+    /// The flag of a ``TaskOption`` (`--hidden`, `--lr`, …): the field's name in kebab case,
+    /// except where the flag is shorter.
+    static func flag(_ option: TaskOption) -> String {
+        switch option {
+        case .learningRate: "--lr"
+        case .beamWidth: "--beam"
+        case .averageDecay: "--average"
+        default: "--" + option.rawValue.reduce(into: "") { s, c in s += c.isUppercase ? "-" + c.lowercased() : String(c) }
+        }
     }
 
-    /// Throws when an option given is one that `task` does not read.
-    func checkApplies(to task: String) throws {
-        for (option, given, tasks) in taskSpecific where given && !tasks.contains(task) {
-            throw ValidationError("--\(option) applies to \(tasks.joined(separator: " and ")), not \(task)")
+    /// Throws when an option given is one that `task` does not read (given to it, it would
+    /// be ignored without a word), naming the option by its flag.
+    func checkApplies(to task: any RNNTask.Type) throws {
+        do { try Tasks.checkOptions(taskOptions(task: task.name), for: task) } catch let error as TaskOptionError {
+            throw ValidationError(error.description(naming: Self.flag))
         }
     }
 
@@ -129,77 +119,3 @@ struct TrainOptions: ParsableArguments {
         return o
     }
 }
-
-/// A user-facing failure: ArgumentParser prints its description as one line, exit status 1.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// Checks an input file exists before any work, so the error names it plainly.
-func requireFile(_ path: String) throws {
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
-        throw CLIError("\(path): no such file")
-    }
-    if isDir.boolValue { throw CLIError("\(path): is a directory, not a file") }
-    guard FileManager.default.isReadableFile(atPath: path) else { throw CLIError("\(path): not readable") }
-}
-
-/// Checks, before any work, that a file can be written at `path` (given as `--option`): not a
-/// folder, in a folder that exists and is writable. Otherwise a long training run would end
-/// by failing to save what it learnt.
-func requireWritableOutput(_ path: String?, option: String) throws {
-    guard let path else { return }
-    var isDir: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-        throw CLIError("--\(option) \(path): is a folder; give a file name")
-    }
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
-        throw CLIError("--\(option) \(path): the folder \(folder) does not exist")
-    }
-    guard FileManager.default.isWritableFile(atPath: folder) else {
-        throw CLIError("--\(option) \(path): the folder \(folder) is not writable")
-    }
-}
-
-/// The bytes of an existing, readable file; errors name the path.
-func readFileData(_ path: String) throws -> Data {
-    try requireFile(path)
-    do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-        throw CLIError("\(path): cannot read the file (\(error.localizedDescription))")
-    }
-}
-
-/// The contents of the UTF-8 text file at `path`, with a clear error when it is missing, a
-/// directory, unreadable or not UTF-8.
-func readTextFile(_ path: String) throws -> String {
-    let data = try readFileData(path)
-    guard let text = String(validating: [UInt8](data), as: UTF8.self) else {
-        throw CLIError("\(path): not UTF-8 text")
-    }
-    return text
-}
-
-/// Writes `{"task", "seconds", "epochs", "steps", "test": {...}}` atomically.
-func writeMetrics(_ run: TaskRun, to path: String) throws {
-    var fields: [String] = []
-    fields.append("\"task\":\"\(run.task)\"")
-    fields.append(String(format: "\"seconds\":%.3f", run.seconds))
-    fields.append("\"epochs\":\(run.epochs)")
-    fields.append("\"steps\":\(run.steps)")
-    /// "\"a\":1,\"b\":null" — the members of a JSON object, keys sorted.
-    func members(_ values: [String: Double]) -> String {
-        values.keys.sorted().map { "\"\($0)\":\(jsonNumber(values[$0]!))" }.joined(separator: ",")
-    }
-    fields.append("\"test\":{\(members(run.test))}")
-    if !run.chosen.isEmpty { fields.append("\"chosen\":{\(members(run.chosen))}") }
-    let evals = run.history.evaluations.map { e in
-        "{\"split\":\"\(e.split)\",\"step\":\(e.step),\"epoch\":\(e.epoch),\(members(e.metrics))}"
-    }.joined(separator: ",")
-    fields.append("\"validation\":[\(evals)]")
-    try atomicWrite(Data(("{" + fields.joined(separator: ",") + "}\n").utf8), to: URL(fileURLWithPath: path))
-}
-
-func jsonNumber(_ v: Double) -> String { v.isFinite ? "\(v)" : "null" }
