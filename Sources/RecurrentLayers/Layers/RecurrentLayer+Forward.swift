@@ -10,30 +10,7 @@ extension RecurrentLayer {
     ///   final state, h_n (and c_n).
     public func forward(_ input: Tensor<S>, lengths: [Int]? = nil,
                         initialState: RecurrentState<S>? = nil) throws -> (output: Tensor<S>, state: RecurrentState<S>) {
-        guard input.rank == 3 else {
-            throw ShapeError("\(cell.pytorchMode) input must have rank 3 (\(batchFirst ? "B, T, I" : "T, B, I")), got \(input.shape)")
-        }
-        let T = batchFirst ? input.shape[1] : input.shape[0]
-        let B = batchFirst ? input.shape[0] : input.shape[1]
-        guard input.shape[2] == inputSize else {
-            throw ShapeError("\(cell.pytorchMode) input", expected: batchFirst ? [B, T, inputSize] : [T, B, inputSize], got: input.shape)
-        }
-        guard T > 0, B > 0 else { throw ShapeError("\(cell.pytorchMode) input has an empty dimension: \(input.shape)") }
-        if let lengths {
-            guard lengths.count == B else {
-                throw ShapeError("\(cell.pytorchMode): \(lengths.count) lengths for a batch of \(B)")
-            }
-            if let bad = lengths.first(where: { $0 < 1 || $0 > T }) {
-                throw ShapeError("\(cell.pytorchMode): sequence length \(bad) outside 1…\(T)")
-            }
-        }
-        if let s = initialState {
-            try s.h.checkShape(stateShape(batch: B), "\(cell.pytorchMode) initial h")
-            if cell.hasCellState {
-                guard let c = s.c else { throw ShapeError("LSTM initial state needs c as well as h") }
-                try c.checkShape(stateShape(batch: B), "LSTM initial c")
-            }
-        }
+        let (T, B) = try validate(input, lengths: lengths, initialState: initialState)
         let lengths32 = lengths.flatMap { l in l.allSatisfy({ $0 == T }) ? nil : l.map { Int32($0) } }
         cachedSteps = T
         cachedBatch = B
@@ -90,6 +67,35 @@ extension RecurrentLayer {
         }
         if !directOutput { output = makeOutput(steps: T, batch: B) }
         return (output, RecurrentState(h: hN, c: cN))
+    }
+
+    /// The checks of ``forward(_:lengths:initialState:)``'s arguments; returns (T, B).
+    private func validate(_ input: Tensor<S>, lengths: [Int]?, initialState: RecurrentState<S>?) throws -> (Int, Int) {
+        guard input.rank == 3 else {
+            throw ShapeError("\(cell.pytorchMode) input must have rank 3 (\(batchFirst ? "B, T, I" : "T, B, I")), got \(input.shape)")
+        }
+        let T = batchFirst ? input.shape[1] : input.shape[0]
+        let B = batchFirst ? input.shape[0] : input.shape[1]
+        guard input.shape[2] == inputSize else {
+            throw ShapeError("\(cell.pytorchMode) input", expected: batchFirst ? [B, T, inputSize] : [T, B, inputSize], got: input.shape)
+        }
+        guard T > 0, B > 0 else { throw ShapeError("\(cell.pytorchMode) input has an empty dimension: \(input.shape)") }
+        if let lengths {
+            guard lengths.count == B else {
+                throw ShapeError("\(cell.pytorchMode): \(lengths.count) lengths for a batch of \(B)")
+            }
+            if let bad = lengths.first(where: { $0 < 1 || $0 > T }) {
+                throw ShapeError("\(cell.pytorchMode): sequence length \(bad) outside 1…\(T)")
+            }
+        }
+        if let s = initialState {
+            try s.h.checkShape(stateShape(batch: B), "\(cell.pytorchMode) initial h")
+            if cell.hasCellState {
+                guard let c = s.c else { throw ShapeError("LSTM initial state needs c as well as h") }
+                try c.checkShape(stateShape(batch: B), "LSTM initial c")
+            }
+        }
+        return (T, B)
     }
 
     /// Input of layer l: the copy of the user's input, the previous layer's output, or
