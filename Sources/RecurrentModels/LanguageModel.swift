@@ -82,7 +82,7 @@ public final class LanguageModel: TrainableModel {
         return loss
     }
 
-    /// Mean loss (nats) and bits per token over the chunks, in order, the state carried
+    /// Mean loss ("loss", nats) and bits per token ("bpc") over the chunks, in order, the state carried
     /// through all of them from zero, in evaluation mode.
     public func evaluate(_ batches: [BPTTChunk]) throws -> [String: Double] {
         try inEvaluationMode { try score(batches) }

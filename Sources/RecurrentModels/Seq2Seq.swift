@@ -222,8 +222,8 @@ public final class Seq2Seq: TrainableModel {
         return loss
     }
 
-    /// Teacher-forced loss per target token, and greedy-decoding `exact_match` and
-    /// `token_error_rate` (Σ edit distance / Σ reference length), in evaluation mode.
+    /// Teacher-forced loss per target token ("loss"), and greedy-decoding "exact_match" and
+    /// "token_error_rate" (Σ edit distance / Σ reference length), in evaluation mode.
     public func evaluate(_ batches: [Seq2SeqBatch]) throws -> [String: Double] {
         try inEvaluationMode { try score(batches) }
     }

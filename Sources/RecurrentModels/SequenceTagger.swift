@@ -114,7 +114,7 @@ public final class SequenceTagger: TrainableModel {
         try inEvaluationMode { argmaxRows(try InferenceMode.run { try logits(tokens) }) }
     }
 
-    /// Mean loss over real tokens and token accuracy, in evaluation mode.
+    /// Mean loss over real tokens ("loss") and token accuracy ("accuracy"), in evaluation mode.
     public func evaluate(_ batches: [TaggingBatch]) throws -> [String: Double] {
         try inEvaluationMode { try score(batches) }
     }

@@ -20,7 +20,9 @@ public struct TrainingOptions: Sendable {
     public var earlyStoppingPatience: Int?
     /// Restore the parameters of the best evaluation at the end.
     public var keepBest = true
-    /// The metric that decides "best" and early stopping, and whether larger is better.
+    /// The metric that decides "best" and early stopping, and whether larger is better:
+    /// a key of the model's `evaluate` (documented there: "loss" for every built-in model;
+    /// "accuracy" and "score" for a classifier, "bpc", "mse", "exact_match", …). Default "loss".
     public var monitor = "loss"
     public var monitorMaximizes = false
     /// Decides between evaluations whose `monitor` values are equal (minimised; nil: none).
@@ -47,9 +49,17 @@ public struct TrainingOptions: Sendable {
 }
 
 /// Progress reported after every step.
+///
+/// Epochs count from 0 here as in every record of a run (``StepRecord``, ``EvaluationRecord``)
+/// and in ``BatchSource/batch(epoch:index:)``: `epoch` is the epoch the step's batch belongs
+/// to, so the last step of the first epoch, and an evaluation after it, say epoch 0.
+/// (``TrainerState/epoch`` instead counts the epochs completed: 1 after that step.)
 public struct TrainingProgress: Sendable {
+    /// The steps taken so far, this one included (from 1).
     public var step: Int
+    /// The epoch of this step's batch, from 0.
     public var epoch: Int
+    /// The index of this step's batch within its epoch, from 0.
     public var batchIndex: Int
     public var batchesPerEpoch: Int
     public var loss: Double
@@ -62,6 +72,7 @@ public struct TrainingProgress: Sendable {
 /// The trainer's own position, saved in checkpoints.
 public struct TrainerState: Codable, Sendable, Equatable {
     public var step = 0
+    /// The epochs completed (the epoch of the next batch, from 0); records count from 0 (see ``TrainingProgress``).
     public var epoch = 0
     public var batchIndex = 0
     public var elapsed = 0.0
@@ -109,6 +120,9 @@ public final class Trainer<Model: TrainableModel> {
     private var lastParameters: [String: Tensor<Float>]?
     private var average: ParameterAverage?
     private var guardrail: GradientGuard
+    /// The epoch (from 0) and batch index of the step being taken: what every record and
+    /// progress report of the step says.
+    private var stepEpoch = 0, stepBatchIndex = 0
 
     /// A trainer of `model` with `optimizer`, trained as `options` say; `synchronizer` makes
     /// the processes of a data-parallel job agree (default: one process, nothing to agree).
@@ -148,6 +162,7 @@ public final class Trainer<Model: TrainableModel> {
         if let decay = options.averageDecay, average == nil { average = ParameterAverage(parameters, decay: decay) }
         while try !synchronizer.agree(finished) {
             if state.batchIndex == 0 { model.beginEpoch() }
+            (stepEpoch, stepBatchIndex) = (state.epoch, state.batchIndex)
             let (batch, share) = try synchronizer.localBatch(source.batch(epoch: state.epoch, index: state.batchIndex))
             let start = Date()
             optimizer.zeroGradients()
@@ -173,7 +188,7 @@ public final class Trainer<Model: TrainableModel> {
             }
             state.elapsed += Date().timeIntervalSince(start)
             state.step += 1
-            state.history.steps.append(StepRecord(step: state.step, epoch: state.epoch, loss: loss,
+            state.history.steps.append(StepRecord(step: state.step, epoch: stepEpoch, loss: loss,
                                                   learningRate: optimizer.learningRate, gradientNorm: norm,
                                                   clipped: clipped, skipped: !ok, seconds: state.elapsed))
             if let probe, let first = probe.gradientsThroughTime.first {
@@ -189,7 +204,7 @@ public final class Trainer<Model: TrainableModel> {
             if try !validation.isEmpty && (due || synchronizer.agree(finished)) {
                 lastEvaluation = try evaluate(validation)
             }
-            onProgress?(TrainingProgress(step: state.step, epoch: state.epoch, batchIndex: state.batchIndex,
+            onProgress?(TrainingProgress(step: state.step, epoch: stepEpoch, batchIndex: stepBatchIndex,
                                          batchesPerEpoch: source.batchesPerEpoch, loss: loss, fraction: fraction,
                                          elapsed: state.elapsed, lastEvaluation: lastEvaluation))
         }
@@ -211,7 +226,7 @@ public final class Trainer<Model: TrainableModel> {
         // Nothing is kept for backward meanwhile (the GRU's per-step gates stay in cache).
         var metrics = try InferenceMode.run { try model.evaluate(validation) }
         try model.restore(saved)
-        state.history.evaluations.append(EvaluationRecord(step: state.step, epoch: state.epoch, split: "validation", metrics: metrics))
+        state.history.evaluations.append(EvaluationRecord(step: state.step, epoch: stepEpoch, split: "validation", metrics: metrics))
         var candidate: [String: Tensor<Float>]?  // the averaged parameters, when they score better
         if let average {
             let current = model.stateDict
@@ -220,7 +235,7 @@ public final class Trainer<Model: TrainableModel> {
             let m = try model.evaluate(validation)
             try model.load(stateDict: current)
             try model.restore(saved)
-            state.history.evaluations.append(EvaluationRecord(step: state.step, epoch: state.epoch, split: "validation (averaged)", metrics: m))
+            state.history.evaluations.append(EvaluationRecord(step: state.step, epoch: stepEpoch, split: "validation (averaged)", metrics: m))
             if let a = m[options.monitor], a.isFinite,
                metrics[options.monitor].map({ !$0.isFinite || (options.monitorMaximizes ? a > $0 : a < $0) }) ?? true {
                 metrics = m

@@ -3,7 +3,9 @@ import RecurrentLayers
 
 /// One optimisation step as the ``Trainer`` saw it.
 public struct StepRecord: Codable, Sendable, Equatable {
+    /// The step's number, from 1.
     public var step: Int
+    /// The epoch of the step's batch, from 0 (as in ``TrainingProgress``).
     public var epoch: Int
     /// Mean training loss of the step's batch.
     public var loss: Double
@@ -32,7 +34,10 @@ public struct StepRecord: Codable, Sendable, Equatable {
 
 /// An evaluation on a held-out split.
 public struct EvaluationRecord: Codable, Sendable, Equatable {
+    /// The steps taken before the evaluation.
     public var step: Int
+    /// The epoch of the last step before the evaluation, from 0 (as in ``TrainingProgress``
+    /// and ``StepRecord``): an evaluation at the end of the first epoch says 0.
     public var epoch: Int
     /// "validation" or "test".
     public var split: String
