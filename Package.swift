@@ -101,5 +101,14 @@ let package = Package(
             name: "rnnTests",
             dependencies: ["rnn", "Recurrent"]
         ),
+        // Examples/: small programs on the committed data in Examples/Data (Scripts/run-examples.sh
+        // builds and runs them all; CI calls it).
+        .executableTarget(name: "example-sentiment", dependencies: ["Recurrent"], path: "Examples/Sentiment"),
+        .executableTarget(name: "example-charlm", dependencies: ["Recurrent"], path: "Examples/CharLM"),
+        .executableTarget(name: "example-forecast", dependencies: ["Recurrent"], path: "Examples/Forecast"),
+        .executableTarget(name: "example-tagger", dependencies: ["Recurrent"], path: "Examples/Tagger"),
+        .executableTarget(name: "example-seq2seq", dependencies: ["Recurrent"], path: "Examples/Seq2Seq"),
+        .executableTarget(name: "example-pytorch-import", dependencies: ["Recurrent"], path: "Examples/PyTorchImport"),
+        .executableTarget(name: "example-manual-bptt", dependencies: ["Recurrent"], path: "Examples/ManualBPTT"),
     ]
 )
