@@ -5,6 +5,7 @@ import Testing
 @testable import RecurrentTraining
 @testable import RecurrentData
 @testable import RecurrentModels
+@testable import RecurrentTasks
 
 /// Whole-model files: `save(to:)` / `init(contentsOf:)` round trips give bit-identical
 /// outputs, and wrong, missing or corrupt files are clear errors.
@@ -73,6 +74,20 @@ import Testing
         model.isTraining = false
         let (a, b) = (try model.logits(input).scalars, try again.logits(input).scalars)
         #expect(a.map(\.bitPattern) == b.map(\.bitPattern))
+    }
+
+    /// A model file of `rnn train classify` loads as a SequenceClassifier (and as nothing else).
+    @Test func aClassifyTaskFileLoads() throws {
+        let out = temporaryFile("safetensors")
+        defer { try? FileManager.default.removeItem(at: out) }
+        var o = quickOptions(train: taskFixture("classify/text_train.tsv"), test: nil, out: out, epochs: 1)
+        o.embedding = 8
+        _ = try ClassifyTask.train(o, progress: nil)
+        let model = try SequenceClassifier(contentsOf: out)
+        let (taskModel, _) = try ClassifyTask.load(Checkpoint.read(from: out))
+        #expect(model.stateDict == taskModel.stateDict)
+        #expect(model.configuration == taskModel.configuration)
+        #expect(throws: CheckpointError.self) { try SequenceTagger(contentsOf: out) }
     }
 
     @Test func wrongMissingAndCorruptFilesAreClearErrors() throws {
