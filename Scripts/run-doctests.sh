@@ -13,7 +13,7 @@ pkg="$root/.build/doctests"
 timeout_s="${DOCTEST_TIMEOUT:-120}"
 
 mkdir -p "$pkg"
-rm -rf "$pkg/Sources"
+rm -rf "$pkg/Sources" "$pkg"/*.log
 python3 - "$root" "$pkg" <<'PY'
 import glob, os, re, sys
 root, pkg = sys.argv[1], sys.argv[2]
