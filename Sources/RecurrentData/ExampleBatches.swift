@@ -2,7 +2,7 @@ import RecurrentCore
 import RecurrentLayers
 import RecurrentTraining
 
-/// Array-backed mini-batches for the ``Trainer``: a ``BatchSampler`` orders examples
+/// Array-backed mini-batches for the `Trainer`: a ``BatchSampler`` orders examples
 /// `0..<count` anew each epoch (seeded by the epoch, so a resumed run sees the same batches;
 /// optionally bucketed by length, so a batch holds sequences of similar length and little
 /// padding) and `make` builds a batch from example indices.

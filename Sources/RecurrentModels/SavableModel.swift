@@ -7,7 +7,7 @@ import RecurrentTraining
 /// A built-in model that saves itself whole — configuration and parameters — to one
 /// safetensors file, and is built again from it with ``init(contentsOf:)``.
 ///
-/// The file is the format of the `rnn` tool's model files and of the ``Trainer``'s
+/// The file is the format of the `rnn` tool's model files and of the `Trainer`'s
 /// checkpoints (a `Checkpoint`: `format` = `recurrent-checkpoint`, the parameters under their
 /// PyTorch names): its metadata holds `model` (the type's ``modelType``), `config` (the
 /// configuration as JSON) and whatever the caller adds — a vocabulary, label names — as

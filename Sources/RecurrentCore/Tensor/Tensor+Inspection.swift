@@ -3,7 +3,7 @@
 /// accumulate in Double.
 extension Tensor {
     /// The L2 norm of all elements, √Σx² (the Frobenius norm of a matrix); what
-    /// ``clipGradientNorm(_:maxNorm:)`` measures, over one tensor.
+    /// `clipGradientNorm(_:maxNorm:)` measures, over one tensor.
     public var norm: Double { sumOfSquares.squareRoot() }
 
     /// The mean of all elements (0 for an empty tensor).
