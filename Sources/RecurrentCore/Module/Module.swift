@@ -28,11 +28,11 @@ public final class Parameter<Scalar: TensorScalar> {
 public protocol Module<Scalar>: AnyObject {
     associatedtype Scalar: TensorScalar
     /// Every parameter with its stable name, in a stable order. Default: the children's
-    /// parameters in the order of ``namedChildren``, each name prefixed with the child's
+    /// parameters in the order of ``Module/namedChildren``, each name prefixed with the child's
     /// name and a dot (no prefix for a child named "").
     var namedParameters: [(name: String, parameter: Parameter<Scalar>)] { get }
     /// Training mode enables dropout; evaluation mode disables it. A composed model passes
-    /// it on to its children with ``propagateTrainingMode()``.
+    /// it on to its children with ``Module/propagateTrainingMode()``.
     var isTraining: Bool { get set }
     /// The modules this one is built from, each with the name its parameters are listed
     /// under (PyTorch's attribute name, e.g. "embedding", "rnn"). Default: none (a leaf).
@@ -67,7 +67,7 @@ extension Module {
     /// "": the generator's key is its owner's path alone.
     public var randomGeneratorName: String { "" }
 
-    /// Sets every child's ``isTraining`` to this module's (and so, through theirs, every
+    /// Sets every child's ``Module/isTraining`` to this module's (and so, through theirs, every
     /// descendant's). A composed model calls it from its `isTraining` observer:
     /// `public var isTraining = true { didSet { propagateTrainingMode() } }`.
     public func propagateTrainingMode() {
