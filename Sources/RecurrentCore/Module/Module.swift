@@ -2,11 +2,14 @@
 /// module (which reads `value` and adds into `gradient`) and an optimizer (which
 /// updates `value` from `gradient`).
 public final class Parameter<Scalar: TensorScalar> {
+    /// The current value.
     public var value: Tensor<Scalar>
+    /// ∂L/∂value accumulated by backward passes, the shape of ``value``; zeroed by ``zeroGradient()``.
     public var gradient: Tensor<Scalar>
     /// Excluded from training (e.g. a frozen embedding) when false.
     public var requiresGradient = true
 
+    /// A parameter of `value`, its gradient zero.
     public init(_ value: Tensor<Scalar>) {
         self.value = value
         gradient = Tensor(zeros: value.shape)
@@ -26,6 +29,7 @@ public final class Parameter<Scalar: TensorScalar> {
 /// training mode (``propagateTrainingMode()``) and its random generators
 /// (``namedRandomGenerators``, saved with resumable checkpoints).
 public protocol Module<Scalar>: AnyObject {
+    /// The element type of the parameters (`Float` or `Double`).
     associatedtype Scalar: TensorScalar
     /// Every parameter with its stable name, in a stable order. Default: the children's
     /// parameters in the order of ``Module/namedChildren``, each name prefixed with the child's
@@ -114,8 +118,10 @@ extension Module {
         prefix.isEmpty ? name : name.isEmpty ? prefix : prefix + separator + name
     }
 
+    /// Every parameter, in the order of ``Module/namedParameters``.
     public var parameters: [Parameter<Scalar>] { namedParameters.map(\.parameter) }
 
+    /// Sets every parameter's gradient to zero.
     public func zeroGradients() { for p in parameters { p.zeroGradient() } }
 
     /// The parameter values by name.
@@ -138,7 +144,9 @@ extension Module {
 
 /// Errors about a module's parameters.
 public enum ModuleError: Error, CustomStringConvertible, Equatable {
+    /// A parameter that a state dict or file lacks, by name.
     case missingParameter(String)
+    /// The message, naming the parameter.
     public var description: String {
         switch self {
         case .missingParameter(let n): return "missing parameter '\(n)'"
