@@ -15,6 +15,12 @@
 # `-experimental-allowed-reexported-modules`, which SwiftPM and the DocC plugin cannot pass,
 # so this script builds the targets, extracts the graph and runs `docc convert` itself.
 # No network, no package dependency: only the toolchain's swift-symbolgraph-extract and docc.
+#
+# `--enable-inherited-docs`: every re-exported symbol's comment comes from its own module
+# (RecurrentCore, …), not from `Recurrent`, and without the flag docc takes the comments of
+# members that implement a protocol requirement (`description`, `startIndex`, a model's
+# `trainStep`) for inherited ones and drops them. `-skip-synthesized-members` leaves out the
+# protocol extensions' members copied into every conforming type (`!=`, …).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,7 +67,7 @@ rm -rf "$out/Recurrent.doccarchive"
     --additional-symbol-graph-dir "$graphs" \
     --fallback-display-name Recurrent --fallback-bundle-identifier recurrent.Recurrent \
     --output-path "$out/Recurrent.doccarchive" \
-    --warnings-as-errors \
+    --warnings-as-errors --enable-inherited-docs \
     --experimental-documentation-coverage --coverage-summary-level "$level" \
     "${hosting[@]}"
 echo "docs: $out/Recurrent.doccarchive"
