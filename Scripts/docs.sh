@@ -52,7 +52,8 @@ bin="$(bin_dir)"
 module_maps=()
 while IFS= read -r map; do
     module_maps+=(-Xcc "-fmodule-map-file=$map")
-done < <(find "$bin" .build/checkouts -name module.modulemap -not -path '*/_CMPI/*' 2>/dev/null | sort)
+done < <({ find "$bin" -mindepth 2 -maxdepth 2 -name module.modulemap
+            find .build/checkouts -path '*/Sources/*' -name module.modulemap; } 2>/dev/null | sort)
 
 rm -rf "$graphs"
 mkdir -p "$graphs"
