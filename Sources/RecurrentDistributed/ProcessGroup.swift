@@ -138,7 +138,9 @@ public final class ProcessGroup: @unchecked Sendable {
 
 /// A failed collective operation, naming it and the rank where it failed.
 public struct DistributedError: Error, CustomStringConvertible, Equatable {
+    /// What failed, naming the operation and the rank.
     public let message: String
+    /// An error with `message`.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }
