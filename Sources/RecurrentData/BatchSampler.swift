@@ -25,6 +25,7 @@ public struct BatchSampler: Sendable {
 
     /// The number of examples.
     public let count: Int
+    /// The most examples per batch.
     public let batchSize: Int
     /// Whether each epoch has its own random order (else examples stay in index order).
     public let shuffles: Bool

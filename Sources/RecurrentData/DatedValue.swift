@@ -7,8 +7,10 @@ import RecurrentTraining
 public struct DatedValue: Equatable, Sendable {
     /// The date as written in the file (`1949-01`, `1700`, …); only compared for order.
     public let date: String
+    /// The observed value.
     public let value: Double
 
+    /// An observation of `value` at `date`.
     public init(date: String, value: Double) {
         self.date = date
         self.value = value

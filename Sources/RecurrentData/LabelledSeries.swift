@@ -9,7 +9,9 @@ import RecurrentTraining
 /// found by their header names, so `id`, `label` and `t` may be anywhere; every other column
 /// is a feature. `t` is optional; when present it must count 0, 1, 2, … within each series.
 public struct LabelledSeries: Equatable, Sendable {
+    /// The series' identifier (the `id` column).
     public let id: String
+    /// The class label.
     public let label: String
     /// The feature columns' names, in the order of ``values``' columns.
     public let featureNames: [String]

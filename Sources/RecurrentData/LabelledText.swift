@@ -5,11 +5,14 @@ import RecurrentTraining
 
 /// A text with a class label (and optionally a real-valued score): many-to-one text classification.
 public struct LabelledText: Equatable, Sendable, TextFileRecord {
+    /// The class label.
     public let label: String
     /// The `score` column, when the file has one.
     public let score: Double?
+    /// The text.
     public let text: String
 
+    /// A labelled text, with an optional real-valued score.
     public init(label: String, score: Double? = nil, text: String) {
         self.label = label
         self.score = score

@@ -46,9 +46,13 @@ public func batchify(_ tokens: [Int32], batchSize: Int) throws(DataError) -> Tok
 /// One chunk of a language-model epoch: `input` and `target` are (steps, batchSize) time-major,
 /// and `target` is `input` one step later in each stream.
 public struct BPTTChunk: Equatable, Sendable {
+    /// Input ids, (steps, batchSize) time-major.
     public let input: [Int32]
+    /// Target ids: the input shifted one step ahead, same layout.
     public let target: [Int32]
+    /// T, the steps of this chunk (the last chunk may be shorter).
     public let steps: Int
+    /// B, the parallel streams.
     public let batchSize: Int
 }
 
@@ -56,10 +60,12 @@ public struct BPTTChunk: Equatable, Sendable {
 /// `k·bptt ..< k·bptt + bptt` (the last may be shorter), so chunk `k+1` continues chunk `k` in
 /// every stream and the caller carries the hidden state from one to the next.
 public struct BPTTChunks: RandomAccessCollection, Sendable {
+    /// The streams cut into chunks.
     public let streams: TokenStreams
     /// The most steps per chunk.
     public let bptt: Int
 
+    /// 0, the first chunk.
     public var startIndex: Int { 0 }
     /// ⌈(T − 1) / bptt⌉: the last step of each stream is only ever a target.
     public var endIndex: Int { (streams.steps - 1 + bptt - 1) / bptt }

@@ -7,6 +7,7 @@ import RecurrentTraining
 /// Sequence `b`'s features at step `t` start at `values[(t * batchSize + b) * featuresPerStep]`;
 /// steps past `lengths[b]` hold `padding`. Token ids use K = 1.
 public struct PaddedBatch<Element: Sendable>: Sendable {
+    /// The padded values, time-major (steps, batchSize, featuresPerStep), row-major.
     public let values: [Element]
     /// T, the longest sequence's length.
     public let steps: Int

@@ -5,6 +5,7 @@ import RecurrentTraining
 /// Per-feature standardisation `(x − mean) / std`, fitted on the training split only and
 /// then applied unchanged to validation and test data (and inverted on predictions).
 public struct Standardizer: Equatable, Sendable {
+    /// The per-feature means of the training split.
     public let mean: [Double]
     /// Population standard deviations, never below the floor given when fitting.
     public let std: [Double]

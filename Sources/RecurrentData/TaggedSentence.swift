@@ -5,10 +5,12 @@ import RecurrentTraining
 
 /// A sentence of tokens, each with a tag: one example of sequence tagging.
 public struct TaggedSentence: Equatable, Sendable, TextFileRecord {
+    /// The tokens, in order.
     public let tokens: [String]
     /// One tag per token.
     public let tags: [String]
 
+    /// A sentence of `tokens` with one tag each.
     public init(tokens: [String], tags: [String]) {
         precondition(tokens.count == tags.count, "one tag per token")
         self.tokens = tokens

@@ -10,6 +10,7 @@ import RecurrentTraining
 public struct TextCorpus: Equatable, Sendable {
     /// The file's name, for error messages.
     public let file: String
+    /// The text as Unicode scalars.
     public let scalars: [Unicode.Scalar]
 
     /// Reads a UTF-8 text file; throws on unreadable, empty or invalid UTF-8 input.

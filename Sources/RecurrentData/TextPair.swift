@@ -5,9 +5,12 @@ import RecurrentTraining
 
 /// A source text and its target text: one example of sequence-to-sequence learning.
 public struct TextPair: Equatable, Sendable, TextFileRecord {
+    /// The source text.
     public let source: String
+    /// The target text.
     public let target: String
 
+    /// A pair of `source` and `target`.
     public init(source: String, target: String) {
         self.source = source
         self.target = target

@@ -14,6 +14,7 @@ public struct WordTokenizer: Tokenizer {
     /// Whether tokens are lower-cased.
     public var lowercases: Bool
 
+    /// A word tokenizer that lower-cases by default.
     public init(lowercases: Bool = true) { self.lowercases = lowercases }
 
     public func tokenize(_ text: String) -> [String] {
@@ -43,6 +44,7 @@ public struct WordTokenizer: Tokenizer {
 
 /// Characters as Unicode scalars, one token each (whitespace included).
 public struct CharacterTokenizer: Tokenizer {
+    /// A character tokenizer.
     public init() {}
 
     public func tokenize(_ text: String) -> [String] { text.unicodeScalars.map { String($0) } }

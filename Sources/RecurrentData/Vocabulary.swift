@@ -63,8 +63,11 @@ public struct Vocabulary: Equatable, Sendable {
 
     /// The ids of the reserved tokens, when reserved.
     public var paddingID: Int32? { ids[Self.padding] }
+    /// The id of `<unk>`, if reserved.
     public var unknownID: Int32? { ids[Self.unknown] }
+    /// The id of `<bos>`, if reserved.
     public var beginningID: Int32? { ids[Self.beginning] }
+    /// The id of `<eos>`, if reserved.
     public var endID: Int32? { ids[Self.end] }
 
     /// The ids of `tokens` (unknown ones as `<unk>`); throws for an unknown token when there

@@ -30,12 +30,15 @@ public struct DataParallelStatistics: Sendable, Equatable {
 /// Dropout masks are drawn per process from the same seeded generator (they match one process
 /// only without dropout), and the checkpointed random state is the root's.
 public final class DataParallel: GradientSynchronizer, @unchecked Sendable {
+    /// The processes that train together.
     public let group: ProcessGroup
     /// The most bytes one all-reduce call moves.
     public var bucketBytes = 4 << 20
+    /// Timings of the synchronisation so far.
     public private(set) var statistics = DataParallelStatistics()
     private var flat: [Float] = []
 
+    /// Data-parallel training over `group` (``Distributed/world`` for the job launched by `mpirun`).
     public init(group: ProcessGroup) { self.group = group }
 
     public var writesFiles: Bool { group.isRoot }

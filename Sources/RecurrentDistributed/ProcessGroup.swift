@@ -20,7 +20,7 @@ import RecurrentTraining
 ///
 /// Every operation is collective: all processes call it, in the same order, with buffers of
 /// the same size. Errors (a failed MPI call, e.g. after another rank died) are thrown as
-/// ``DistributedError`` naming the operation and this rank; call ``abort(_:)`` to end the
+/// ``DistributedError`` naming the operation and this rank; call ``abort(_:code:)`` to end the
 /// whole job with a message.
 public final class ProcessGroup: @unchecked Sendable {
     /// This process's index, 0 ..< size.
@@ -138,7 +138,9 @@ public final class ProcessGroup: @unchecked Sendable {
 
 /// A failed collective operation, naming it and the rank where it failed.
 public struct DistributedError: Error, CustomStringConvertible, Equatable {
+    /// What failed, naming the operation and the rank.
     public let message: String
+    /// An error with `message`.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
 }

@@ -41,8 +41,11 @@ public enum AttentionKind: String, Codable, Sendable, CaseIterable {
 ///
 /// Layouts are time-major: queries (T, B, H), keys (S, B, K); the output is (T, B, H).
 public final class LuongAttention<Scalar: TensorScalar>: Module {
+    /// The score function (dot or general).
     public let kind: AttentionKind
+    /// H, the size of the decoder states (queries).
     public let querySize: Int
+    /// K, the size of the encoder outputs (keys).
     public let keySize: Int
     /// W_a (H, K), general only.
     public let scoreWeight: Parameter<Scalar>?
@@ -60,6 +63,7 @@ public final class LuongAttention<Scalar: TensorScalar>: Module {
     private var attended = Tensor<Scalar>(zeros: [0])   // h̃ (T, B, H)
     private var keyLengths: [Int] = []
 
+    /// Attention of `kind` (dot needs K = H) from queries of `querySize` over keys of `keySize`; throws for `.none`, a non-positive size, or dot attention with K ≠ H.
     public init(_ kind: AttentionKind, querySize: Int, keySize: Int, rng: inout RandomGenerator) throws {
         guard kind != .none else { throw TrainingError("LuongAttention needs a score function (dot or general)") }
         guard querySize > 0, keySize > 0 else { throw TrainingError("attention sizes must be positive") }

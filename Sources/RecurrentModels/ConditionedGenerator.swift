@@ -17,6 +17,7 @@ public struct ConditionedGeneratorConfiguration: Codable, Sendable, Equatable {
     /// Dropout on the decoder's outputs and between stacked layers.
     public var dropout = 0.0
 
+    /// A generator of sequences over `vocabularySize` tokens from condition vectors of `conditionSize` values, the other settings their defaults.
     public init(vocabularySize: Int, conditionSize: Int) {
         self.vocabularySize = vocabularySize
         self.conditionSize = conditionSize
@@ -29,10 +30,15 @@ public struct ConditionedGeneratorConfiguration: Codable, Sendable, Equatable {
 ///
 /// Backward, given ∂L/∂h0: dz = ∂L/∂h0 ⊙ (1 − h0²), then the Linear's backward.
 public final class StateInitializer<S: TensorScalar>: Module {
+    /// The scalar type of the module's parameters.
     public typealias Scalar = S
+    /// The affine map W·c + b, (conditionSize) → (layers·H), whose tanh is every layer's initial h.
     public let linear: Linear<S>
+    /// The decoder's stacked layers.
     public let layers: Int
+    /// The decoder's hidden size H.
     public let hiddenSize: Int
+    /// Whether the decoder carries a memory cell c (an LSTM).
     public let hasCellState: Bool
     public var isTraining = true
     private var h0: Tensor<S>?
@@ -96,12 +102,19 @@ public final class StateInitializer<S: TensorScalar>: Module {
 /// A teacher-forced batch for ``ConditionedGenerator``: conditions (B, C), decoder inputs and
 /// targets (T, B) time-major; targets past a sequence's end are `ignoreIndex`.
 public struct GenerationBatch: Sendable, Equatable {
+    /// The target id that contributes nothing to the loss (padding), as PyTorch's default `ignore_index`.
     public static let ignoreIndex: Int32 = -100
+    /// The condition vectors, (B, conditionSize) row-major.
     public var conditions: [Float]
+    /// The decoder's inputs, time-major (T, B): the start id, then the sequence shifted by one.
     public var inputs: [Int32]
+    /// The targets, time-major (T, B): the sequence, then the end id; ``ignoreIndex`` past a sequence's end.
     public var targets: [Int32]
+    /// T, the longest sequence's length plus one.
     public var steps: Int
+    /// B, the number of sequences.
     public var batchSize: Int
+    /// Each sequence's number of valid steps.
     public var lengths: [Int]
 
     /// Builds a batch from (condition, symbols) pairs: the decoder reads `start + symbols`
@@ -134,17 +147,26 @@ public struct GenerationBatch: Sendable, Equatable {
 /// cross-entropy of the next symbol, the end symbol included. Generation samples each
 /// symbol from softmax(logits / temperature) and feeds it back.
 public final class ConditionedGenerator: TrainableModel {
+    /// The scalar type of the model's parameters (`Float`).
     public typealias Scalar = Float
+    /// The batch a training step takes.
     public typealias Batch = GenerationBatch
 
+    /// The configuration the model was built from.
     public let configuration: ConditionedGeneratorConfiguration
+    /// The condition → initial-state layer.
     public let initializer: StateInitializer<Float>
+    /// The token embedding of the decoder's inputs.
     public let embedding: Embedding<Float>
+    /// The recurrent decoder.
     public let rnn: RecurrentLayer<Float>
+    /// Dropout on the decoder's outputs.
     public let outputDropout: Dropout<Float>
+    /// The output layer: hidden state → token scores.
     public let decoder: Linear<Float>
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
+    /// A new model as configured, initialised from `seed`; throws for an invalid configuration.
     public init(_ c: ConditionedGeneratorConfiguration, seed: UInt64 = 0) throws {
         try TrainingError.requirePositive("conditioned generator", sizes: c.vocabularySize, c.conditionSize, c.embeddingSize,
                                           c.hiddenSize, c.layers)

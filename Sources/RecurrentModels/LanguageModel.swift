@@ -6,6 +6,7 @@ import RecurrentTraining
 
 /// The configuration of a ``LanguageModel`` (stored in checkpoints as JSON).
 public struct LanguageModelConfiguration: Codable, Sendable, Equatable {
+    /// Token ids 0..<vocabularySize.
     public var vocabularySize: Int
     public var embeddingSize = 64
     public var hiddenSize = 256
@@ -15,6 +16,7 @@ public struct LanguageModelConfiguration: Codable, Sendable, Equatable {
     /// Share the embedding matrix with the output layer (needs embeddingSize == hiddenSize).
     public var tieWeights = false
 
+    /// A model over `vocabularySize` tokens, the other settings their defaults (embedding 64, two LSTM layers of 256).
     public init(vocabularySize: Int) { self.vocabularySize = vocabularySize }
 }
 
@@ -25,18 +27,26 @@ public struct LanguageModelConfiguration: Codable, Sendable, Equatable {
 ///
 /// Loss: mean softmax cross-entropy of x_{t+1} given x_1…x_t; bits per character = loss / ln 2.
 public final class LanguageModel: TrainableModel {
+    /// The scalar type of the model's parameters (`Float`).
     public typealias Scalar = Float
+    /// The batch a training step takes.
     public typealias Batch = BPTTChunk
 
+    /// The configuration the model was built from.
     public let configuration: LanguageModelConfiguration
+    /// The token embedding.
     public let embedding: Embedding<Float>
+    /// The stacked recurrent layer.
     public let rnn: RecurrentLayer<Float>
+    /// Dropout before the output layer.
     public let outputDropout: Dropout<Float>
+    /// The output layer: hidden state → next-token scores.
     public let decoder: Linear<Float>
     /// The hidden state carried between chunks (nil = zeros).
     public var carriedState: RecurrentState<Float>?
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
+    /// A new model as configured, initialised from `seed`; throws for an invalid configuration.
     public init(_ c: LanguageModelConfiguration, seed: UInt64 = 0) throws {
         try TrainingError.requirePositive("language model", sizes: c.vocabularySize, c.embeddingSize, c.hiddenSize, c.layers)
         try TrainingError.requireDropout(c.dropout)

@@ -11,6 +11,7 @@ public struct Seq2SeqConfiguration: Codable, Sendable, Equatable {
     public var targetVocabularySize: Int
     /// The target ids that start and end a target sequence.
     public var beginID: Int32
+    /// The target id that ends a target sequence (decoding stops when it is produced).
     public var endID: Int32
     public var embeddingSize = 64
     public var hiddenSize = 256
@@ -19,12 +20,14 @@ public struct Seq2SeqConfiguration: Codable, Sendable, Equatable {
     public var cell: CellKind = .lstm
     /// A bidirectional encoder; its two final states are merged by a learned projection.
     public var bidirectionalEncoder = false
+    /// Attention of the decoder over the encoder's outputs (default `.none`: the final state alone carries the source).
     public var attention: AttentionKind = .none
     /// Dropout between stacked layers and before the output layer.
     public var dropout = 0.0
     /// The most tokens decoding produces (the end token included).
     public var maxOutputLength = 50
 
+    /// A model from `sourceVocabularySize` to `targetVocabularySize` tokens with the given begin and end ids, the other settings their defaults (embedding 64, hidden 256, one LSTM layer).
     public init(sourceVocabularySize: Int, targetVocabularySize: Int, beginID: Int32, endID: Int32) {
         self.sourceVocabularySize = sourceVocabularySize
         self.targetVocabularySize = targetVocabularySize
@@ -71,25 +74,37 @@ public struct Seq2SeqBatch: Sendable, Equatable {
 /// softmax cross-entropy over the real target tokens and `<eos>`. Decoding is greedy or beam
 /// search (see `Seq2Seq+Decoding.swift`), up to ``Seq2SeqConfiguration/maxOutputLength`` tokens.
 public final class Seq2Seq: TrainableModel {
+    /// The scalar type of the model's parameters (`Float`).
     public typealias Scalar = Float
+    /// The batch a training step takes.
     public typealias Batch = Seq2SeqBatch
 
     /// The target id of padding positions, ignored by the loss.
     public static let ignoredTarget = -100
 
+    /// The configuration the model was built from.
     public let configuration: Seq2SeqConfiguration
+    /// The embedding of source tokens.
     public let sourceEmbedding: Embedding<Float>
+    /// The recurrent encoder of the source.
     public let encoder: RecurrentLayer<Float>
     /// Merge a bidirectional encoder's final h (and c) per layer: [forward ; backward] (2H) → H.
     public let bridgeH: Linear<Float>?
+    /// As ``bridgeH``, for the LSTM's c (nil for other cells or a unidirectional encoder).
     public let bridgeC: Linear<Float>?
+    /// The embedding of target tokens (the decoder's inputs).
     public let targetEmbedding: Embedding<Float>
+    /// The recurrent decoder, started from the encoder's final state.
     public let decoder: RecurrentLayer<Float>
+    /// Luong attention over the encoder's outputs (nil without attention).
     public let attention: LuongAttention<Float>?
+    /// Dropout before the output layer.
     public let outputDropout: Dropout<Float>
+    /// The output layer: decoder state (or attentional state) → target-token scores.
     public let output: Linear<Float>
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
+    /// A new model as configured, initialised from `seed`; throws for an invalid configuration.
     public init(_ c: Seq2SeqConfiguration, seed: UInt64 = 0) throws {
         try TrainingError.requirePositive("seq2seq", sizes: c.sourceVocabularySize, c.targetVocabularySize, c.embeddingSize,
                                           c.hiddenSize, c.layers, c.maxOutputLength)
@@ -247,13 +262,19 @@ public final class Seq2Seq: TrainableModel {
 
 /// Running exact-match and token-error-rate counts over (hypothesis, reference) pairs.
 public struct SequenceScores: Sendable, Equatable {
+    /// The number of pairs added.
     public private(set) var pairs = 0
+    /// The pairs whose hypothesis equals the reference.
     public private(set) var exact = 0
+    /// The total edit distance of the hypotheses from their references.
     public private(set) var edits = 0
+    /// The total length of the references.
     public private(set) var referenceTokens = 0
 
+    /// Empty counts.
     public init() {}
 
+    /// Counts one (hypothesis, reference) pair.
     public mutating func add<T: Equatable>(_ hypothesis: [T], _ reference: [T]) {
         pairs += 1
         if hypothesis == reference { exact += 1 }

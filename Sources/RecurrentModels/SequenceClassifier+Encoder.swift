@@ -27,6 +27,7 @@ public struct SequenceInput: Sendable, Equatable {
         case features([Float], count: Int)
     }
 
+    /// The padded values.
     public let values: Values
     /// T, the longest sequence's length.
     public let steps: Int
@@ -83,8 +84,11 @@ public struct SequenceInput: Sendable, Equatable {
 /// Backward, given dp: `last` sends dp into ∂L/∂h_n of the last layer; `mean` sends dp/L_b to
 /// every valid step's output; `max` sends dp_{b,j} to the arg-max step only. Then BPTT.
 public final class SequenceEncoder<S: TensorScalar>: Module {
+    /// The scalar type of the module's parameters.
     public typealias Scalar = S
+    /// The recurrent layer that reads the sequences.
     public let rnn: RecurrentLayer<S>
+    /// How its outputs become one vector per sequence.
     public let pooling: SequencePooling
     public var isTraining: Bool {
         get { rnn.isTraining }

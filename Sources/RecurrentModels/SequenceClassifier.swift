@@ -16,7 +16,9 @@ public struct SequenceClassifierConfiguration: Codable, Sendable, Equatable {
     public var hiddenSize = 64
     public var layers = 1
     public var cell: CellKind = .lstm
+    /// Whether the encoder is bidirectional (default false).
     public var bidirectional = false
+    /// How the encoder's outputs become one vector per sequence (default `.last`, the last valid step's).
     public var pooling: SequencePooling = .last
     /// Dropout on the pooled vector and between stacked layers.
     public var dropout = 0.0
@@ -46,6 +48,7 @@ public struct SequenceClassifierConfiguration: Codable, Sendable, Equatable {
 
 /// A labelled batch for ``SequenceClassifier``: the sequences and one class id per sequence.
 public struct ClassificationBatch: Sendable, Equatable {
+    /// The sequences, token ids or features.
     public var input: SequenceInput
     /// Class ids, one per sequence.
     public var labels: [Int32]
@@ -68,18 +71,26 @@ public struct ClassificationBatch: Sendable, Equatable {
 /// sequences (no sorting needed): with `last` pooling a bidirectional layer gives
 /// [final forward ; final backward], as `h_n` of `nn.LSTM` on a packed batch.
 public final class SequenceClassifier: TrainableModel {
+    /// The scalar type of the model's parameters (`Float`).
     public typealias Scalar = Float
+    /// The batch a training step takes.
     public typealias Batch = ClassificationBatch
 
+    /// The configuration the model was built from.
     public let configuration: SequenceClassifierConfiguration
     /// The token embedding (nil for numeric inputs).
     public let embedding: Embedding<Float>?
+    /// Dropout on the embedded tokens (``SequenceClassifierConfiguration/embeddingDropout``).
     public let inputDropout: Dropout<Float>
+    /// The recurrent encoder and its pooling.
     public let encoder: SequenceEncoder<Float>
+    /// Dropout on the pooled vector.
     public let outputDropout: Dropout<Float>
+    /// The output layer: pooled vector → class scores.
     public let output: Linear<Float>
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
+    /// A new model as configured, initialised from `seed`; throws for an invalid configuration.
     public init(_ c: SequenceClassifierConfiguration, seed: UInt64 = 0) throws {
         try TrainingError.requirePositive("sequence classifier", sizes: c.classes, c.hiddenSize, c.layers, c.featureCount,
                                           c.embeddingSize, c.vocabularySize ?? 1)

@@ -21,16 +21,20 @@ public struct SequenceRegressorConfiguration: Codable, Sendable, Equatable {
     public var hiddenSize = 32
     public var layers = 1
     public var cell: CellKind = .lstm
+    /// Whether the encoder is bidirectional (default false).
     public var bidirectional = false
     /// Many-to-one read-out (ignored when ``manyToMany``).
     public var pooling: SequencePooling = .last
     /// Predict at every step instead of once per sequence.
     public var manyToMany = false
+    /// The training loss (default `.mse`).
     public var loss: RegressionLoss = .mse
+    /// δ of the Huber loss (default 1; used with `loss = .huber`).
     public var huberDelta = 1.0
     /// Dropout before the output layer and between stacked layers.
     public var dropout = 0.0
 
+    /// A regressor of `featureCount` values per step onto `outputs` values (defaults 1 and 1; hidden 32, one LSTM layer, last-state pooling).
     public init(featureCount: Int = 1, outputs: Int = 1) {
         self.featureCount = featureCount
         self.outputs = outputs
@@ -41,9 +45,12 @@ public struct SequenceRegressorConfiguration: Codable, Sendable, Equatable {
 /// many-to-one model, (T, B, outputs) time-major for a many-to-many one (steps past a
 /// sequence's end are ignored).
 public struct RegressionBatch: Sendable, Equatable {
+    /// The feature sequences.
     public var input: SequenceInput
+    /// The targets: (B, outputs) row-major, or (T, B, outputs) time-major when many-to-many.
     public var targets: [Float]
 
+    /// A batch of `input` and its `targets` (laid out as ``targets`` says).
     public init(input: SequenceInput, targets: [Float]) {
         self.input = input
         self.targets = targets
@@ -59,15 +66,22 @@ public struct RegressionBatch: Sendable, Equatable {
 ///
 /// Loss: MSE or Huber, the mean over the targets that count.
 public final class SequenceRegressor: TrainableModel {
+    /// The scalar type of the model's parameters (`Float`).
     public typealias Scalar = Float
+    /// The batch a training step takes.
     public typealias Batch = RegressionBatch
 
+    /// The configuration the model was built from.
     public let configuration: SequenceRegressorConfiguration
+    /// The recurrent encoder and its pooling.
     public let encoder: SequenceEncoder<Float>
+    /// Dropout before the output layer.
     public let outputDropout: Dropout<Float>
+    /// The output layer: encoding → predicted values.
     public let output: Linear<Float>
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
+    /// A new model as configured, initialised from `seed`; throws for an invalid configuration.
     public init(_ c: SequenceRegressorConfiguration, seed: UInt64 = 0) throws {
         try TrainingError.requirePositive("sequence regressor", sizes: c.featureCount, c.outputs, c.hiddenSize, c.layers)
         try TrainingError.requireDropout(c.dropout)

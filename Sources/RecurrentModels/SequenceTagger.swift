@@ -12,11 +12,13 @@ public struct SequenceTaggerConfiguration: Codable, Sendable, Equatable {
     public var embeddingSize = 64
     public var hiddenSize = 128
     public var layers = 1
+    /// Whether the encoder is bidirectional (default true).
     public var bidirectional = true
     public var cell: CellKind = .lstm
     /// Dropout on the embeddings, between stacked layers and before the output layer.
     public var dropout = 0.0
 
+    /// A tagger of `vocabularySize` tokens with `tagCount` tags, the other settings their defaults (embedding 64, hidden 128, one bidirectional LSTM layer).
     public init(vocabularySize: Int, tagCount: Int) {
         self.vocabularySize = vocabularySize
         self.tagCount = tagCount
@@ -56,20 +58,29 @@ public struct TaggingBatch: Sendable, Equatable {
 /// lengths follow PyTorch's packed semantics (each direction starts and stops at the sentence's
 /// own ends). Loss: mean softmax cross-entropy over the real tokens (padding is ignored).
 public final class SequenceTagger: TrainableModel {
+    /// The scalar type of the model's parameters (`Float`).
     public typealias Scalar = Float
+    /// The batch a training step takes.
     public typealias Batch = TaggingBatch
 
     /// The tag id of padding positions, ignored by the loss and by accuracy.
     public static let ignoredTag = -100
 
+    /// The configuration the model was built from.
     public let configuration: SequenceTaggerConfiguration
+    /// The token embedding.
     public let embedding: Embedding<Float>
+    /// Dropout on the embeddings.
     public let embeddingDropout: Dropout<Float>
+    /// The recurrent encoder.
     public let rnn: RecurrentLayer<Float>
+    /// Dropout before the output layer.
     public let outputDropout: Dropout<Float>
+    /// The output layer, at every step: hidden state → tag scores.
     public let output: Linear<Float>
     public var isTraining = true { didSet { propagateTrainingMode() } }
 
+    /// A new model as configured, initialised from `seed`; throws for an invalid configuration.
     public init(_ c: SequenceTaggerConfiguration, seed: UInt64 = 0) throws {
         try TrainingError.requirePositive("tagger", sizes: c.vocabularySize, c.tagCount, c.embeddingSize, c.hiddenSize, c.layers)
         try TrainingError.requireDropout(c.dropout)

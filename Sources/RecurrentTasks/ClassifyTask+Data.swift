@@ -12,6 +12,7 @@ import RecurrentTraining
 /// apostrophe and more letters (`don't`, `film's`); every other non-space character is a
 /// token of its own: `"Don't stop -- it's 2 good!"` → `don't stop - - it's 2 good !`.
 public struct SimpleWordTokenizer: Tokenizer {
+    /// The tokenizer (it has no settings).
     public init() {}
 
     public func tokenize(_ text: String) -> [String] {
@@ -78,6 +79,7 @@ struct LabelledExamples {
 /// vocabulary or the series' feature columns and standardisation — and the encoded training
 /// examples. Saved with the model as checkpoint metadata.
 public struct ClassifyData {
+    /// Whether the examples are labelled series or labelled texts.
     public let kind: ClassifyTask.Kind
     /// The class labels; class id i is `labels[i]`.
     public let labels: [String]
@@ -85,6 +87,7 @@ public struct ClassifyData {
     public let vocabulary: Vocabulary?
     /// Series: the feature columns, in order, and their standardisation.
     public let featureNames: [String]
+    /// Series: the standardisation of the features, fitted on the training split (nil for text).
     public let standardizer: Standardizer?
     let tokenizer = SimpleWordTokenizer()
     /// The training examples (empty for a loaded model).

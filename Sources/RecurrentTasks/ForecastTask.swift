@@ -271,6 +271,7 @@ public enum ForecastTask: RNNTask {
 /// A trained forecaster: an ensemble of ``SequenceRegressor``s (their model-space predictions
 /// averaged) with the preprocessing they were trained under and the end of the training series.
 public struct Forecaster {
+    /// The ensemble's models.
     public let members: [SequenceRegressor]
     let setup: ForecastTask.Setup
 

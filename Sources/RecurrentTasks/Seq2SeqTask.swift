@@ -160,13 +160,18 @@ public enum Seq2SeqTask: RNNTask {
 
 /// A trained ``Seq2Seq`` with its vocabularies: text in, text out.
 public struct Translator {
+    /// The trained model.
     public let model: Seq2Seq
+    /// The vocabulary of source tokens.
     public let sourceVocabulary: Vocabulary
+    /// The vocabulary of target tokens.
     public let targetVocabulary: Vocabulary
+    /// Whether targets are space-separated tokens or characters (how outputs are split and joined).
     public let unit: TargetUnit
     /// 1: greedy decoding; more: beam search.
     public var beamWidth: Int
 
+    /// A translator of `model` with its vocabularies, decoding with `beamWidth` (1: greedy).
     public init(model: Seq2Seq, sourceVocabulary: Vocabulary, targetVocabulary: Vocabulary, unit: TargetUnit, beamWidth: Int) {
         self.model = model
         self.sourceVocabulary = sourceVocabulary

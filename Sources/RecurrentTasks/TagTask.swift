@@ -12,7 +12,7 @@ import RecurrentTraining
 ///
 /// Tokens seen fewer than twice in training become `<unk>` (so its embedding is trained, as
 /// in the PyTorch reference), and rare tokens are dropped to `<unk>` during training (see
-/// ``RareWordDropout``). A tag of the test file that never occurs in training is an error
+/// `RareWordDropout`). A tag of the test file that never occurs in training is an error
 /// naming the file and line (the model cannot predict it), raised before training starts.
 /// Test metrics: token `accuracy`, and `accuracy_unseen` on test tokens never seen in
 /// training; artifacts: the accuracy of each gold tag.

@@ -11,25 +11,41 @@ import RecurrentTraining
 /// defaults of each task live in one place (its `defaults`), and a bare
 /// `rnn train tag --train a.conll --test b.conll` just works.
 public struct TaskOptions: Sendable {
+    /// The training data file (`--train`), in the task's format.
     public var train: URL
+    /// The test data file (`--test`) scored after training; nil: no test metrics.
     public var test: URL?
     /// Where the trained model is written (also the resumable checkpoint).
     public var out: URL?
+    /// The recurrent cell (`--cell`); nil: the task's default.
     public var cell: CellKind?
+    /// Hidden units per layer (`--hidden`); nil: the task's default.
     public var hidden: Int?
+    /// Stacked recurrent layers (`--layers`); nil: the task's default.
     public var layers: Int?
+    /// Whether the encoder is bidirectional (`--bidirectional`); nil: the task's default.
     public var bidirectional: Bool?
+    /// Dropout probability (`--dropout`); nil: the task's default.
     public var dropout: Double?
+    /// Embedding size for token inputs (`--embedding`); nil: the task's default.
     public var embedding: Int?
+    /// The optimizer's name (`--optimizer`: sgd, adam, adamw, rmsprop, adagrad); nil: the task's default.
     public var optimizer: String?
+    /// The learning rate (`--learning-rate`); nil: the task's default.
     public var learningRate: Double?
+    /// The global gradient-norm clipping threshold (`--clip-norm`); nil: the task's default.
     public var clipNorm: Double?
+    /// Sequences per global batch (`--batch`); nil: the task's default.
     public var batch: Int?
+    /// Steps per truncated-BPTT chunk of a language model (`--bptt`); nil: the task's default.
     public var bptt: Int?
+    /// Stop after this many epochs (`--epochs`); nil: the task's default.
     public var epochs: Int?
     /// Seconds of training (evaluation not counted).
     public var timeBudget: Double?
+    /// Seeds initialisation, shuffling and dropout (`--seed`, default 0).
     public var seed: UInt64 = 0
+    /// A model or checkpoint file to continue training from exactly (`--resume`); nil: a new run.
     public var resume: URL?
     /// Evaluate on a held-out part of the training data and stop after this many
     /// evaluations without improvement.
@@ -38,11 +54,13 @@ public struct TaskOptions: Sendable {
     public var validationFraction: Double?
     /// Forecast: input window length and forecast horizon.
     public var window: Int?
+    /// Forecast: steps predicted at once (`--horizon`); nil: the task's default.
     public var horizon: Int?
     /// Many-to-one read-out (classify, forecast): "last", "mean" or "max".
     public var pooling: String?
     /// Seq2seq: "none", "dot" or "general" (Luong attention); beam width for decoding.
     public var attention: String?
+    /// Seq2seq: the beam width for decoding test sources (`--beam`); nil: greedy.
     public var beamWidth: Int?
     /// Cosine-anneal the learning rate over the run (nil: the task's default).
     public var anneal: Bool?
@@ -52,24 +70,31 @@ public struct TaskOptions: Sendable {
     /// Record gradient-through-time snapshots every this many steps (for reports).
     public var gradientSnapshotEvery: Int?
 
+    /// Options for training on `train`, every other setting the task's default.
     public init(train: URL) { self.train = train }
 }
 
 /// What a finished `rnn train` run reports.
 public struct TaskRun: Sendable {
+    /// The task's name (`charlm`, `classify`, …).
     public var task: String
     /// Training seconds (evaluation not counted).
     public var seconds: Double
+    /// Epochs run.
     public var epochs: Int
+    /// Optimizer steps taken.
     public var steps: Int
     /// Test-split metrics (empty without a test file).
     public var test: [String: Double]
     /// Settings the task chose from the training data (forecast: `window`, `log`,
     /// `difference`, `period`), kept apart from the test metrics.
     public var chosen: [String: Double] = [:]
+    /// Every step and evaluation of the run.
     public var history: TrainingHistory
+    /// Task-specific material for the report (samples, confusion matrix, forecast, …).
     public var artifacts: TaskArtifacts
 
+    /// A finished run's summary.
     public init(task: String, seconds: Double, epochs: Int, steps: Int, test: [String: Double],
                 history: TrainingHistory, artifacts: TaskArtifacts = TaskArtifacts()) {
         self.task = task
@@ -88,14 +113,17 @@ public struct TaskArtifacts: Sendable {
     public var samples: [String] = []
     /// Class labels and counts[actual][predicted] (classify).
     public var confusionLabels: [String] = []
+    /// counts[actual][predicted] over the test set, in the order of `confusionLabels` (classify).
     public var confusion: [[Int]] = []
     /// Forecast against actuals on the test period (forecast).
     public var actual: [Double] = []
+    /// The forecast values for the test period, aligned with `actual` (forecast).
     public var forecast: [Double] = []
     /// Per-tag accuracy (tag).
     public var perTagAccuracy: [(tag: String, accuracy: Double, count: Int)] = []
     /// (source, reference, prediction) examples (seq2seq).
     public var examples: [(source: String, reference: String, prediction: String)] = []
+    /// Empty artifacts (a task fills what applies).
     public init() {}
 }
 
@@ -134,10 +162,12 @@ extension RNNTask {
 
 /// The tasks by name.
 public enum Tasks {
+    /// Every task type: charlm, classify, forecast, generate, tag and seq2seq.
     public static var all: [any RNNTask.Type] {
         [CharLMTask.self, ClassifyTask.self, ForecastTask.self, GenerateTask.self, TagTask.self, Seq2SeqTask.self]
     }
 
+    /// The task type called `name`, or nil when there is none.
     public static func named(_ name: String) -> (any RNNTask.Type)? { all.first { $0.name == name } }
 
     /// The task a model file was trained for; errors name the file.

@@ -11,6 +11,7 @@ public enum NonFinitePolicy: String, Sendable, CaseIterable, Codable {
 
 /// A NaN or infinity in training, naming the step and where it appeared.
 public struct NonFiniteError: Error, CustomStringConvertible, Equatable {
+    /// The optimizer step at which the value appeared.
     public let step: Int
     /// "loss", or "gradient of '<parameter name>'".
     public let source: String
@@ -29,10 +30,12 @@ public func firstNonFinite<S: TensorScalar>(loss: Double, parameters: [(name: St
 /// Checks every step's loss and gradients for NaN/∞ (after backward, before the optimizer
 /// step) and applies a ``NonFinitePolicy``.
 public struct GradientGuard: Sendable, Equatable {
+    /// What a non-finite loss or gradient does (default `.skipStep`).
     public var policy: NonFinitePolicy
     /// How many steps were skipped so far.
     public private(set) var skippedSteps = 0
 
+    /// A guard applying `policy`.
     public init(policy: NonFinitePolicy = .skipStep) { self.policy = policy }
 
     /// True when step `step` may update the parameters. When something is non-finite it

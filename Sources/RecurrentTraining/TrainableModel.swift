@@ -4,6 +4,7 @@ import RecurrentLayers
 /// A model the ``Trainer`` can drive: one batch in, its mean loss out, gradients
 /// accumulated into the parameters.
 public protocol TrainableModel<Batch>: Module where Scalar == Float {
+    /// What one training step takes.
     associatedtype Batch
     /// Forward and backward over one batch; returns the batch's mean loss. Gradients are
     /// *added* to the parameters' gradients (the trainer zeroes them before each step).
@@ -32,8 +33,11 @@ extension TrainableModel {
 
 /// Model state saved with a checkpoint for resuming: tensors and short strings.
 public struct ResumableState: Sendable, Equatable {
+    /// Tensors by name (saved as `state.<name>`).
     public var tensors: [String: Tensor<Float>]
+    /// Short strings by name (random-generator states, …).
     public var strings: [String: String]
+    /// A state of these tensors and strings.
     public init(tensors: [String: Tensor<Float>] = [:], strings: [String: String] = [:]) {
         self.tensors = tensors
         self.strings = strings
@@ -71,7 +75,10 @@ public struct ResumableState: Sendable, Equatable {
 /// Where a trainer gets its batches: `batchesPerEpoch` batches per epoch, addressed by
 /// (epoch, index) so that a resumed run continues in exactly the same order.
 public protocol BatchSource<Batch> {
+    /// The batch type the trainer's model takes.
     associatedtype Batch
+    /// Batches in one epoch (the same every epoch).
     var batchesPerEpoch: Int { get }
+    /// Batch `index` (0..<batchesPerEpoch) of `epoch`: the same for the same arguments, so a resumed run continues in order.
     func batch(epoch: Int, index: Int) throws -> Batch
 }

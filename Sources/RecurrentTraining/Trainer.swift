@@ -24,6 +24,7 @@ public struct TrainingOptions: Sendable {
     /// a key of the model's `evaluate` (documented there: "loss" for every built-in model;
     /// "accuracy" and "score" for a classifier, "bpc", "mse", "exact_match", …). Default "loss".
     public var monitor = "loss"
+    /// Whether a larger ``monitor`` value is better (default false: lower is better, as for "loss").
     public var monitorMaximizes = false
     /// Decides between evaluations whose `monitor` values are equal (minimised; nil: none).
     /// A saturated metric — validation accuracy at its ceiling — then still lets training
@@ -45,6 +46,8 @@ public struct TrainingOptions: Sendable {
     /// "validation (averaged)"), and the best parameters kept may be the averaged ones.
     public var averageDecay: Double?
 
+    /// Default options: no limit (set at least one of `epochs`, `timeBudget`, `maxSteps`), no
+    /// clipping, evaluation at every epoch end, `keepBest` on, monitoring "loss".
     public init() {}
 }
 
@@ -61,31 +64,44 @@ public struct TrainingProgress: Sendable {
     public var epoch: Int
     /// The index of this step's batch within its epoch, from 0.
     public var batchIndex: Int
+    /// Batches in one epoch.
     public var batchesPerEpoch: Int
+    /// The step's training loss (the batch's mean).
     public var loss: Double
     /// Fraction of the run done (by time budget, epochs or steps, whichever ends first), 0…1.
     public var fraction: Double
+    /// Seconds of training so far (evaluation not counted).
     public var elapsed: Double
+    /// The metrics of the most recent evaluation, if any.
     public var lastEvaluation: [String: Double]?
 }
 
 /// The trainer's own position, saved in checkpoints.
 public struct TrainerState: Codable, Sendable, Equatable {
+    /// Optimizer steps taken.
     public var step = 0
     /// The epochs completed (the epoch of the next batch, from 0); records count from 0 (see ``TrainingProgress``).
     public var epoch = 0
+    /// The index of the next batch within its epoch.
     public var batchIndex = 0
+    /// Seconds of training so far (evaluation not counted).
     public var elapsed = 0.0
+    /// The best value of the monitored metric so far (nil before the first evaluation).
     public var best: Double?
+    /// The step of the best evaluation.
     public var bestStep: Int?
     /// The tie-break metric at the best evaluation (see ``TrainingOptions/tieBreakMonitor``).
     public var bestTieBreak: Double?
+    /// Evaluations since the monitored metric last improved (for early stopping).
     public var evaluationsWithoutImprovement = 0
+    /// Every step and evaluation so far.
     public var history = TrainingHistory()
+    /// The plateau schedule's state, when ``TrainingOptions/plateau`` is set.
     public var plateau: ReduceOnPlateau?
     /// Optimizer steps folded into the parameter average (nil: no average); written into
     /// checkpoints, where the average is.
     public var averageUpdates: Int?
+    /// The state of a trainer that has not started.
     public init() {}
 
     /// This state as JSON, as a checkpoint stores it (its "trainer" metadata entry).
@@ -103,9 +119,13 @@ public struct TrainerState: Codable, Sendable, Equatable {
 /// against non-finite values → clip → schedule → step; periodic evaluation with early
 /// stopping and the best parameters kept; resumable checkpoints.
 public final class Trainer<Model: TrainableModel> {
+    /// The model trained.
     public let model: Model
+    /// The optimizer over the model's parameters.
     public let optimizer: any Optimizer<Float>
+    /// How long and how to train; may be changed between calls to ``fit(_:validation:)``.
     public var options: TrainingOptions
+    /// The trainer's position (steps, epoch, best evaluation, history), saved in checkpoints.
     public private(set) var state = TrainerState()
     /// Called after every step (the CLI draws its progress bar from this).
     public var onProgress: ((TrainingProgress) -> Void)?
@@ -136,6 +156,7 @@ public final class Trainer<Model: TrainableModel> {
         state.plateau = options.plateau
     }
 
+    /// Every step and evaluation so far (``TrainerState/history``).
     public var history: TrainingHistory { state.history }
 
     /// Trains until the first limit (epochs, time budget, steps, early stopping) is reached.
@@ -342,7 +363,10 @@ public final class Trainer<Model: TrainableModel> {
 
 /// A training-loop error with a message for the user.
 public struct TrainingError: Error, CustomStringConvertible, Equatable {
+    /// The message, abbreviated to a readable length.
     public let message: String
+    /// An error with `message`.
     public init(_ message: String) { self.message = ErrorText.abbreviated(message) }
+    /// The message.
     public var description: String { message }
 }

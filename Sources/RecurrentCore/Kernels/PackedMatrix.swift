@@ -4,7 +4,9 @@
 ///
 /// The buffer is allocated once and can be re-packed in place when the weights change.
 public final class PackedMatrix<S: TensorScalar> {
+    /// K, the rows of op(B).
     public let k: Int
+    /// N, the columns of op(B).
     public let n: Int
     @usableFromInline let buffer: UnsafeMutablePointer<S>
     let capacity: Int

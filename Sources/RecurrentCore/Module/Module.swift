@@ -2,11 +2,14 @@
 /// module (which reads `value` and adds into `gradient`) and an optimizer (which
 /// updates `value` from `gradient`).
 public final class Parameter<Scalar: TensorScalar> {
+    /// The current value.
     public var value: Tensor<Scalar>
+    /// ∂L/∂value accumulated by backward passes, the shape of ``value``; zeroed by ``zeroGradient()``.
     public var gradient: Tensor<Scalar>
     /// Excluded from training (e.g. a frozen embedding) when false.
     public var requiresGradient = true
 
+    /// A parameter of `value`, its gradient zero.
     public init(_ value: Tensor<Scalar>) {
         self.value = value
         gradient = Tensor(zeros: value.shape)
@@ -26,13 +29,14 @@ public final class Parameter<Scalar: TensorScalar> {
 /// training mode (``propagateTrainingMode()``) and its random generators
 /// (``namedRandomGenerators``, saved with resumable checkpoints).
 public protocol Module<Scalar>: AnyObject {
+    /// The element type of the parameters (`Float` or `Double`).
     associatedtype Scalar: TensorScalar
     /// Every parameter with its stable name, in a stable order. Default: the children's
-    /// parameters in the order of ``namedChildren``, each name prefixed with the child's
+    /// parameters in the order of ``Module/namedChildren``, each name prefixed with the child's
     /// name and a dot (no prefix for a child named "").
     var namedParameters: [(name: String, parameter: Parameter<Scalar>)] { get }
     /// Training mode enables dropout; evaluation mode disables it. A composed model passes
-    /// it on to its children with ``propagateTrainingMode()``.
+    /// it on to its children with ``Module/propagateTrainingMode()``.
     var isTraining: Bool { get set }
     /// The modules this one is built from, each with the name its parameters are listed
     /// under (PyTorch's attribute name, e.g. "embedding", "rnn"). Default: none (a leaf).
@@ -67,7 +71,7 @@ extension Module {
     /// "": the generator's key is its owner's path alone.
     public var randomGeneratorName: String { "" }
 
-    /// Sets every child's ``isTraining`` to this module's (and so, through theirs, every
+    /// Sets every child's ``Module/isTraining`` to this module's (and so, through theirs, every
     /// descendant's). A composed model calls it from its `isTraining` observer:
     /// `public var isTraining = true { didSet { propagateTrainingMode() } }`.
     public func propagateTrainingMode() {
@@ -114,8 +118,10 @@ extension Module {
         prefix.isEmpty ? name : name.isEmpty ? prefix : prefix + separator + name
     }
 
+    /// Every parameter, in the order of ``Module/namedParameters``.
     public var parameters: [Parameter<Scalar>] { namedParameters.map(\.parameter) }
 
+    /// Sets every parameter's gradient to zero.
     public func zeroGradients() { for p in parameters { p.zeroGradient() } }
 
     /// The parameter values by name.
@@ -138,7 +144,9 @@ extension Module {
 
 /// Errors about a module's parameters.
 public enum ModuleError: Error, CustomStringConvertible, Equatable {
+    /// A parameter that a state dict or file lacks, by name.
     case missingParameter(String)
+    /// The message, naming the parameter.
     public var description: String {
         switch self {
         case .missingParameter(let n): return "missing parameter '\(n)'"

@@ -2,8 +2,11 @@ import Foundation
 
 /// One tensor of a safetensors file: name, dtype, shape and its raw bytes.
 public struct SafeTensorsEntry: Sendable, Equatable {
+    /// The tensor's name in the file.
     public let name: String
+    /// The element type.
     public let dtype: SafeTensorsDType
+    /// The shape, outermost axis first.
     public let shape: [Int]
     /// Row-major, little-endian element bytes (`elementCount × dtype.byteSize` of them).
     public let bytes: [UInt8]

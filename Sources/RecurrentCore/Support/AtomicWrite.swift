@@ -11,6 +11,7 @@ import Foundation
 public struct AtomicWriteError: Error, CustomStringConvertible, Equatable {
     /// What was attempted ("write", "rename the temporary file over", …).
     public let operation: String
+    /// The path it was attempted on.
     public let path: String
     /// The `errno` value.
     public let code: Int32

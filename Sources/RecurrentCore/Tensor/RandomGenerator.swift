@@ -6,6 +6,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Equatable {
     /// The four 64-bit words of xoshiro256** state.
     public private(set) var state: (UInt64, UInt64, UInt64, UInt64)
 
+    /// A generator seeded with `seed`: the same seed gives the same numbers.
     public init(seed: UInt64) {
         var sm = seed
         func splitmix() -> UInt64 {
@@ -24,6 +25,7 @@ public struct RandomGenerator: RandomNumberGenerator, Sendable, Equatable {
         self.state = (state[0], state[1], state[2], state[3])
     }
 
+    /// The four words of the state, to save it (``init(state:)`` restores it).
     public var stateWords: [UInt64] { [state.0, state.1, state.2, state.3] }
 
     public static func == (a: Self, b: Self) -> Bool { a.stateWords == b.stateWords }

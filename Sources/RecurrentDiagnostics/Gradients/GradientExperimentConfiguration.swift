@@ -47,6 +47,7 @@ public struct GradientExperimentConfiguration: Sendable, Equatable {
     /// Seeds the weights, the probe batch and the training batches.
     public var seed: UInt64 = 1
 
+    /// The defaults: recall over 50 steps, hidden 32, batch 32, 150 SGD steps at 0.1, tanh RNN, LSTM and GRU.
     public init() {}
 
     /// Throws a ``GradientExperimentError`` naming the setting for settings that cannot run.

@@ -13,15 +13,19 @@ public struct Chart: Sendable {
     public var title: String?
     /// Size of the drawing in pixels (it scales down to fit a page).
     public var width: Double
+    /// Height of the drawing in pixels.
     public var height: Double
     /// Axis titles.
     public var xLabel: String?
+    /// The y axis's title.
     public var yLabel: String?
     /// Linear or logarithmic axes.
     public var xKind: Scale.Kind
+    /// Linear or logarithmic y axis.
     public var yKind: Scale.Kind
     /// Fixed axis ranges (default: covering the series, widened to nice ticks).
     public var xDomain: ClosedRange<Double>?
+    /// A fixed y range (default: covering the series).
     public var yDomain: ClosedRange<Double>?
     /// Names for x = 0, 1, … (a categorical axis: bars, heatmap columns).
     public var xCategories: [String]?
@@ -36,6 +40,7 @@ public struct Chart: Sendable {
     /// Written as `data-chart` on the root, to find the chart in a page.
     public var id: String?
 
+    /// An empty chart (900 × 280 pixels by default, linear axes); add ``series``.
     public init(title: String? = nil, width: Double = 900, height: Double = 280, xLabel: String? = nil,
                 yLabel: String? = nil, xKind: Scale.Kind = .linear, yKind: Scale.Kind = .linear, id: String? = nil) {
         self.title = title

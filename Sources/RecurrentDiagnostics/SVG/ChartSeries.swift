@@ -16,11 +16,16 @@ public protocol ChartSeries: Sendable {
 
 /// One entry of a legend: a swatch and a label.
 public struct LegendEntry: Sendable, Equatable {
+    /// How the legend draws the entry's sample.
     public enum Swatch: Sendable, Equatable { case line, dashedLine, marker, box }
+    /// The entry's text.
     public var label: String
+    /// The CSS colour of its sample.
     public var color: String
+    /// The kind of sample drawn.
     public var swatch: Swatch
 
+    /// An entry labelled `label`, drawn in `color` as `swatch`.
     public init(_ label: String, color: String, swatch: Swatch) {
         self.label = label
         self.color = color

@@ -11,6 +11,7 @@ import RecurrentTraining
 /// merged; small ones (``showValues``) as one rectangle per cell with its value written in
 /// it and as tooltip.
 public struct HeatmapSeries: ChartSeries {
+    /// The cells' values, `values[row][column]`.
     public var values: [[Double]]
     /// x from the left edge of column 0 to the right edge of the last column.
     public var xSpan: ClosedRange<Double>

@@ -5,10 +5,15 @@ import RecurrentTraining
 /// A polyline through (x, y) points, sorted by x; gaps where y is not finite (or ≤ 0 on a
 /// log axis). Long series are reduced with ``minMaxDecimated(_:maxPoints:)``.
 public struct LineSeries: ChartSeries {
+    /// The legend's name for the line (nil: not in the legend).
     public var name: String?
+    /// The (x, y) points.
     public var points: [(x: Double, y: Double)]
+    /// The CSS stroke colour.
     public var color: String
+    /// The stroke width in pixels (default 1.5).
     public var width: Double
+    /// Whether the line is dashed.
     public var dashed: Bool
     /// Also draw a dot at each point (for sparse series such as evaluations).
     public var markers: Bool

@@ -4,10 +4,14 @@ import RecurrentTraining
 
 /// A horizontal line across the plot at one y value (a threshold, a chance level).
 public struct RuleSeries: ChartSeries {
+    /// The legend's name for the line (nil: not in the legend).
     public var name: String?
+    /// The y value the horizontal line marks.
     public var value: Double
+    /// The CSS stroke colour.
     public var color: String
 
+    /// A horizontal rule at y = `value` (grey by default).
     public init(_ name: String?, at value: Double, color: String = "#888888") {
         self.name = name
         self.value = value

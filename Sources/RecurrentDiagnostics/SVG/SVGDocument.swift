@@ -4,16 +4,20 @@ import RecurrentTraining
 
 /// A complete `<svg>` drawing of a given size, for inlining in HTML or writing as a file.
 public struct SVGDocument: Sendable {
+    /// The drawing's width in pixels.
     public var width: Double
+    /// The drawing's height in pixels.
     public var height: Double
     /// Read by screen readers and shown by browsers as the file's title.
     public var title: String?
     /// CSS placed in a `<style>` element inside the drawing.
     public var style: String?
+    /// The elements drawn, in order (later on top).
     public var content: [SVGElement]
     /// Extra attributes of the root (e.g. `class`, `data-chart`).
     public var attributes: [(String, String)]
 
+    /// A drawing of the given size and content.
     public init(width: Double, height: Double, title: String? = nil, style: String? = nil,
                 content: [SVGElement] = [], attributes: [(String, String)] = []) {
         self.width = width

@@ -9,18 +9,21 @@ extension SVGElement {
         SVGElement("g", attributes, children: children)
     }
 
+    /// A `<rect>` at (x, y) of the given size and fill, with extra attributes.
     public static func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
                             _ attributes: [(String, String)] = []) -> SVGElement {
         SVGElement("rect", [("x", svgNumber(x)), ("y", svgNumber(y)), ("width", svgNumber(max(width, 0))),
                             ("height", svgNumber(max(height, 0))), ("fill", fill)] + attributes)
     }
 
+    /// A `<line>` from (x1, y1) to (x2, y2) in `stroke`, with extra attributes.
     public static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String,
                             width: Double = 1, _ attributes: [(String, String)] = []) -> SVGElement {
         SVGElement("line", [("x1", svgNumber(x1)), ("y1", svgNumber(y1)), ("x2", svgNumber(x2)), ("y2", svgNumber(y2)),
                             ("stroke", stroke), ("stroke-width", svgNumber(width))] + attributes)
     }
 
+    /// A `<circle>` centred at (cx, cy) of radius r and fill, with extra attributes.
     public static func circle(cx: Double, cy: Double, r: Double, fill: String, _ attributes: [(String, String)] = []) -> SVGElement {
         SVGElement("circle", [("cx", svgNumber(cx)), ("cy", svgNumber(cy)), ("r", svgNumber(r)), ("fill", fill)] + attributes)
     }
@@ -55,9 +58,11 @@ extension SVGElement {
 
 /// Builds compact path data (`d`): absolute moves and lines, horizontal/vertical runs.
 public struct SVGPath: Sendable {
+    /// The path data so far (the `d` attribute).
     public private(set) var d = ""
     private var drawing = false
 
+    /// An empty path.
     public init() {}
 
     /// Starts a new subpath at (x, y).
@@ -81,5 +86,6 @@ public struct SVGPath: Sendable {
         drawing = false
     }
 
+    /// Whether nothing has been drawn.
     public var isEmpty: Bool { d.isEmpty }
 }

@@ -7,13 +7,16 @@ import RecurrentTraining
 /// Building charts from values (not strings) keeps escaping in one place: ``markup`` escapes
 /// every attribute value and text, so labels may contain any characters.
 public struct SVGElement: Sendable, Equatable {
+    /// The tag name (`rect`, `path`, `g`, …).
     public var name: String
     /// Attribute names and values (unescaped), in output order.
     public var attributes: [(name: String, value: String)]
+    /// The nested elements, in order.
     public var children: [SVGElement]
     /// Character data (unescaped); written before the children.
     public var text: String?
 
+    /// An element `<name attributes…>` with children and escaped text.
     public init(_ name: String, _ attributes: [(String, String)] = [], children: [SVGElement] = [], text: String? = nil) {
         precondition(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == ":" },
                      "SVGElement: invalid element name '\(name)'")

@@ -5,6 +5,7 @@ import RecurrentTraining
 
 /// Maps data values to pixels along one axis: linearly, or linearly in log10.
 public struct Scale: Sendable, Equatable {
+    /// How values map to positions.
     public enum Kind: String, Sendable, Equatable {
         case linear
         /// Base-10 logarithmic; values ≤ 0 have no position.

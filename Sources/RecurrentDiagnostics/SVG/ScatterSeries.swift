@@ -4,13 +4,18 @@ import RecurrentTraining
 
 /// Dots at (x, y) points, each with an optional tooltip.
 public struct ScatterSeries: ChartSeries {
+    /// The legend's name for the points (nil: not in the legend).
     public var name: String?
+    /// The points.
     public var points: [(x: Double, y: Double)]
+    /// The CSS fill colour.
     public var color: String
+    /// The marker radius in pixels (default 3).
     public var radius: Double
     /// One tooltip per point (empty: none).
     public var tooltips: [String]
 
+    /// Markers at `points`.
     public init(_ name: String?, points: [(x: Double, y: Double)], color: String, radius: Double = 3,
                 tooltips: [String] = []) {
         precondition(tooltips.isEmpty || tooltips.count == points.count, "ScatterSeries: one tooltip per point")

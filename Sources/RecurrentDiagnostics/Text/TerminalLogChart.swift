@@ -13,9 +13,12 @@ public struct TerminalLogChart: Sendable {
     /// The characters, lowest level first.
     public static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
+    /// The labelled rows of values, one chart line each.
     public var rows: [(label: String, values: [Double])]
+    /// The most characters a row is drawn with (default 100).
     public var maxColumns: Int
 
+    /// A chart of `rows`, each at most `maxColumns` characters wide.
     public init(rows: [(label: String, values: [Double])], maxColumns: Int = 100) {
         precondition(maxColumns >= 1, "TerminalLogChart needs at least one column")
         self.rows = rows

@@ -16,21 +16,27 @@ import RecurrentTraining
 ///
 /// The same weights serve every step; the graph names them on the edges.
 public struct UnfoldedGraph: Sendable, Equatable {
+    /// What a node stands for.
     public enum NodeKind: String, Sendable, CaseIterable {
+        /// An input x_t, a hidden state h_t, a memory cell c_t, an output y_t, or a loss L_t.
         case input, hidden, memory, output, loss
     }
 
+    /// One value of the unrolled graph at one time step.
     public struct Node: Sendable, Equatable {
         /// A DOT-safe identifier ("h3", "c0").
         public var id: String
         /// The symbol ("x", "h", "c", "y", "L").
         public var symbol: String
+        /// What the node stands for.
         public var kind: NodeKind
         /// The time step (0 for the initial state).
         public var step: Int
     }
 
+    /// What an edge carries.
     public enum EdgeKind: String, Sendable, CaseIterable {
+        /// A value flowing forward in time or up to the output and loss.
         case forward
         /// The gradient from each step's loss into its own hidden state.
         case explicitGradient = "explicit"
@@ -38,16 +44,25 @@ public struct UnfoldedGraph: Sendable, Equatable {
         case implicitGradient = "implicit"
     }
 
+    /// A dependency between two nodes.
     public struct Edge: Sendable, Equatable {
+        /// The ``Node/id`` of the node it leaves.
         public var from: String
+        /// The ``Node/id`` of the node it enters.
         public var to: String
+        /// What the edge carries.
         public var kind: EdgeKind
+        /// The weight or gradient written on the edge (nil: none).
         public var label: String?
     }
 
+    /// The cell unrolled.
     public let cell: CellKind
+    /// T, the steps unrolled.
     public let steps: Int
+    /// The nodes, initial state first, then step by step.
     public private(set) var nodes: [Node] = []
+    /// The forward and gradient edges.
     public private(set) var edges: [Edge] = []
 
     /// The graph of `cell` unrolled over `steps` (≥ 1) steps.

@@ -68,8 +68,11 @@ public class CellModule<S: TensorScalar> {
 
 /// The state a cell carries between steps: h (B, H), and c (B, H) for an LSTM.
 public struct CellState<S: TensorScalar>: Equatable {
+    /// h, (B, H).
     public var h: Tensor<S>
+    /// c, (B, H): the LSTM's memory cell; nil for other cells.
     public var c: Tensor<S>?
+    /// A state of `h` and, for an LSTM, `c`.
     public init(h: Tensor<S>, c: Tensor<S>? = nil) {
         self.h = h
         self.c = c
@@ -87,7 +90,9 @@ public struct CellStepGradients<S: TensorScalar> {
 /// The four parameters of one cell (one layer and direction of a ``RecurrentLayer``), held by
 /// reference: a cell and the layer it came from train the same tensors.
 public struct CellParameters<S: TensorScalar> {
+    /// I, the features per input step.
     public let inputSize: Int
+    /// H, the hidden units.
     public let hiddenSize: Int
     /// W_ih, (G·H, I): PyTorch's `weight_ih`.
     public let weightIH: Parameter<S>
@@ -100,6 +105,7 @@ public struct CellParameters<S: TensorScalar> {
     /// False for PyTorch's `bias=False`: b_ih = b_hh = 0, not parameters of the module.
     public let hasBias: Bool
 
+    /// Parameters of the given tensors (W_ih (G·H, I), W_hh (G·H, H), biases (G·H)), shared by reference.
     public init(inputSize: Int, hiddenSize: Int, weightIH: Parameter<S>, weightHH: Parameter<S>,
                 biasIH: Parameter<S>, biasHH: Parameter<S>, hasBias: Bool = true) {
         self.inputSize = inputSize
@@ -133,7 +139,9 @@ extension RecurrentCell {
         self.init(CellParameters(inputSize: inputSize, hiddenSize: hiddenSize, gates: Self.gateCount, bias: bias, seed: seed))
     }
 
+    /// I, the features per input step.
     public var inputSize: Int { cellParameters.inputSize }
+    /// H, the hidden units.
     public var hiddenSize: Int { cellParameters.hiddenSize }
 
     /// `weight_ih`, `weight_hh`, `bias_ih`, `bias_hh` (no biases with `bias: false`), as in

@@ -9,7 +9,9 @@ import RecurrentCore
 /// ``paddingIndex``, if any, is initialised to zero and never receives a gradient, so it stays
 /// zero under every optimizer without weight decay. Ids are discrete: there is no input gradient.
 public final class Embedding<Scalar: TensorScalar>: Module {
+    /// The number of ids, 0..<vocabularySize.
     public let vocabularySize: Int
+    /// The size of each id's vector.
     public let embeddingSize: Int
     /// The id whose row is zero and receives no gradient (e.g. the padding token).
     public let paddingIndex: Int?
@@ -85,8 +87,10 @@ public final class Embedding<Scalar: TensorScalar>: Module {
 
 /// A token id the embedding table has no row for.
 public enum EmbeddingError: Error, CustomStringConvertible, Equatable {
+    /// An id outside 0..<vocabularySize at a position of the input.
     case idOutOfRange(position: Int, id: Int, vocabularySize: Int)
 
+    /// The message, naming the position and the id.
     public var description: String {
         switch self {
         case let .idOutOfRange(position, id, v):

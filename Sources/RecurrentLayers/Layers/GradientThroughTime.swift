@@ -7,6 +7,7 @@ import RecurrentCore
 /// gradient reaching step k has travelled ∂h_T/∂h_k through every later step. These
 /// per-step terms are what vanish (or explode) over long sequences.
 public struct GradientThroughTime: Sendable, Equatable {
+    /// The stacked layer (0 = bottom).
     public var layer: Int
     /// 0 = forward, 1 = reverse.
     public var direction: Int
@@ -17,6 +18,7 @@ public struct GradientThroughTime: Sendable, Equatable {
     /// ‖δ_kᵀ·x_k‖_F: the norm of step k's term of ∂L/∂W_ih.
     public var inputWeightContributionNorms: [Double]
 
+    /// A record of these norms.
     public init(layer: Int, direction: Int, hiddenGradientNorms: [Double],
                 recurrentWeightContributionNorms: [Double], inputWeightContributionNorms: [Double]) {
         self.layer = layer

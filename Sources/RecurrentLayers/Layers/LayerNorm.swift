@@ -15,7 +15,9 @@ import RecurrentCore
 /// PyTorch names `weight` (γ, ones) and `bias` (β, zeros); ε = 1e-5 and the biased variance,
 /// as `torch.nn.LayerNorm`.
 public final class LayerNorm<Scalar: TensorScalar>: Module {
+    /// The size of the normalised last axis.
     public let size: Int
+    /// ε, added to the variance (default 1e-5).
     public let epsilon: Double
     /// γ, (size).
     public let weight: Parameter<Scalar>

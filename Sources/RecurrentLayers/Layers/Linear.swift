@@ -22,7 +22,9 @@ import RecurrentCore
 /// whose ``Module/namedChildren`` are `[("embedding", e), ("decoder", d)]` lists the weight
 /// once (as `embedding.weight`).
 public final class Linear<Scalar: TensorScalar>: Module {
+    /// The input features.
     public let inputSize: Int
+    /// The output features.
     public let outputSize: Int
     /// (outputSize, inputSize).
     public let weight: Parameter<Scalar>

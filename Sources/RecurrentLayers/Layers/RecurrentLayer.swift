@@ -3,8 +3,11 @@ import RecurrentCore
 /// The recurrent state of a (possibly stacked, bidirectional) layer:
 /// h (and c for an LSTM) of shape (numLayers·numDirections, B, H), PyTorch's layout.
 public struct RecurrentState<S: TensorScalar>: Equatable {
+    /// h_n (or h_0): (numLayers·numDirections, B, H).
     public var h: Tensor<S>
+    /// c_n (or c_0), the LSTM's memory cells, same shape as `h`; nil for RNN and GRU.
     public var c: Tensor<S>?
+    /// A state of `h` and, for an LSTM, `c`.
     public init(h: Tensor<S>, c: Tensor<S>? = nil) {
         self.h = h
         self.c = c
@@ -16,6 +19,7 @@ public struct RecurrentState<S: TensorScalar>: Equatable {
 /// Between stacked layers directions are always concatenated (PyTorch); the merge
 /// applies to the final output.
 public enum DirectionMerge: String, Sendable, Codable, CaseIterable {
+    /// `concat`: [forward ; reverse] (2H, PyTorch); `sum`, `mean`, `product`: element-wise (H).
     case concat, sum, mean, product
 }
 
@@ -52,19 +56,28 @@ public struct RecurrentGradients<S: TensorScalar> {
 /// `forward` keeps what `backward` needs; `backward` returns ∂L/∂input and ∂L/∂(initial
 /// state) and *accumulates* ∂L/∂parameters into each ``Parameter/gradient``.
 public class RecurrentLayer<S: TensorScalar>: Module {
+    /// The scalar type of the layer's parameters.
     public typealias Scalar = S
 
+    /// The cell the layer unrolls (RNN tanh/ReLU, LSTM or GRU).
     public let cell: CellKind
+    /// I, the features per input step.
     public let inputSize: Int
+    /// H, the hidden units per layer and direction.
     public let hiddenSize: Int
+    /// Stacked layers (PyTorch's `num_layers`, default 1).
     public let numLayers: Int
+    /// Whether each layer also runs a reverse direction (default false).
     public let bidirectional: Bool
     /// Whether the layer has the biases b_ih and b_hh (PyTorch's `bias`). Without them the
     /// equations hold with b = 0, and the `bias_*` parameters do not exist (state dicts
     /// neither contain nor accept them).
     public let hasBias: Bool
+    /// Dropout probability on the outputs of every layer but the last, in training mode (default 0).
     public let dropout: Double
+    /// Whether input and output are (B, T, …) instead of (T, B, …) (default false).
     public let batchFirst: Bool
+    /// How a bidirectional layer combines its directions' final outputs (default `.concat`).
     public let merge: DirectionMerge
     /// GRU only: PyTorch's placement of the reset gate (after the recurrent product) when
     /// true; Keras' `reset_after=False` (n = tanh(W_in·x + b_in + W_hn·(r⊙h) + b_hn)) when false.
@@ -82,6 +95,7 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     public var truncation: Int?
     /// Record ``GradientThroughTime`` for every layer and direction during `backward`.
     public var recordsGradientsThroughTime = false
+    /// The records of the last `backward` with ``recordsGradientsThroughTime`` on: one per layer and direction, layer 0 forward first.
     public internal(set) var gradientsThroughTime: [GradientThroughTime] = []
     /// The generator of dropout masks (saved in checkpoints for exact resumption).
     public var dropoutGenerator: RandomGenerator
@@ -107,11 +121,13 @@ public class RecurrentLayer<S: TensorScalar>: Module {
     /// backward needs it for ∂W_ih); nil when it was batch-first and copied into layerInputs[0].
     var cachedInput: Tensor<S>?
 
+    /// D: 2 when bidirectional, else 1.
     public var numDirections: Int { bidirectional ? 2 : 1 }
     /// Width of the output's last dimension.
     public var outputSize: Int { bidirectional && merge == .concat ? 2 * hiddenSize : hiddenSize }
     func layerInputSize(_ l: Int) -> Int { l == 0 ? inputSize : numDirections * hiddenSize }
 
+    /// A layer of `cell` (PyTorch's `mode`), initialised from `seed` as `initialization` says; the defaults are PyTorch's (one layer, unidirectional, biases, no dropout, time-major).
     public init(_ cell: CellKind, inputSize: Int, hiddenSize: Int, numLayers: Int = 1,
                 bidirectional: Bool = false, bias: Bool = true, dropout: Double = 0, batchFirst: Bool = false,
                 merge: DirectionMerge = .concat, gruResetAfter: Bool = true, initialization: RecurrentInitialization = .pytorchDefault,

@@ -12,16 +12,23 @@ import RecurrentLayers
 /// and learning rate, the trainer's position (`trainer`, JSON) and random-generator states.
 /// Written atomically: a crash mid-write leaves the previous file intact.
 public struct Checkpoint: Sendable {
+    /// The `format` metadata value that marks a checkpoint file.
     public static let format = "recurrent-checkpoint"
 
+    /// Every parameter under its name, in the model's order.
     public var parameters: [(String, Tensor<Float>)]
+    /// The caller's metadata (task, configuration JSON, vocabularies).
     public var metadata: [String: String]
+    /// The optimizer's step count, learning rate and buffers (nil: parameters only).
     public var optimizer: OptimizerState<Float>?
+    /// The trainer's position (nil: not written by a trainer).
     public var trainer: TrainerState?
+    /// The model's own state for an exact resume (carried hidden state, random generators).
     public var resumable: ResumableState
     /// Where it was read from (for messages).
     public var source = "<memory>"
 
+    /// A checkpoint of these parts.
     public init(parameters: [(String, Tensor<Float>)], metadata: [String: String],
                 optimizer: OptimizerState<Float>? = nil, trainer: TrainerState? = nil,
                 resumable: ResumableState = ResumableState()) {
@@ -41,6 +48,7 @@ public struct Checkpoint: Sendable {
         return v
     }
 
+    /// Writes the checkpoint as one safetensors file, atomically.
     public func write(to url: URL) throws {
         var tensors: [(String, AnyTensorPayload)] = parameters.map { ($0.0, AnyTensorPayload($0.1)) }
         var meta = metadata
@@ -102,7 +110,10 @@ public struct Checkpoint: Sendable {
 
 /// A problem with a model/checkpoint file, phrased for the user.
 public struct CheckpointError: Error, CustomStringConvertible, Equatable {
+    /// The message, abbreviated to a readable length.
     public let message: String
+    /// An error with `message`.
     public init(_ message: String) { self.message = ErrorText.abbreviated(message) }
+    /// The message.
     public var description: String { message }
 }

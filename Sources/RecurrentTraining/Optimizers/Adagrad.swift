@@ -13,9 +13,13 @@ import RecurrentLayers
 public final class Adagrad<Scalar: TensorScalar>: Optimizer {
     public let parameters: [Parameter<Scalar>]
     public var learningRate: Double
+    /// η, the learning-rate decay: step t uses γ / (1 + (t − 1)η) (default 0).
     public let learningRateDecay: Double
+    /// λ, the L2 weight decay (default 0).
     public let weightDecay: Double
+    /// The initial value of the sum of squared gradients (default 0).
     public let initialAccumulatorValue: Double
+    /// ε, added to the denominator (default 1e-10).
     public let epsilon: Double
     public private(set) var stepCount = 0
     private var sums: [Tensor<Scalar>]

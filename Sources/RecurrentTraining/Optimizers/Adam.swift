@@ -16,13 +16,17 @@ import _RecurrentKernels
 public final class Adam<Scalar: TensorScalar>: Optimizer {
     public let parameters: [Parameter<Scalar>]
     public var learningRate: Double
+    /// β₁, the decay of the gradient average m (default 0.9).
     public let beta1: Double
+    /// β₂, the decay of the squared-gradient average v (default 0.999).
     public let beta2: Double
+    /// ε, added to the denominator (default 1e-8).
     public let epsilon: Double
     /// λ: an L2 term added to the gradient, or (``decoupledWeightDecay``) a shrink of θ.
     public let weightDecay: Double
     /// AdamW's decoupled weight decay.
     public let decoupledWeightDecay: Bool
+    /// Whether the AMSGrad variant keeps the running maximum v̂ of v (default false).
     public let amsgrad: Bool
     public private(set) var stepCount = 0
     private var expAvg: [Tensor<Scalar>]

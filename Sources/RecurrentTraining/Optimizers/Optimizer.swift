@@ -11,6 +11,7 @@ import RecurrentLayers
 /// they use one): on the float32 fixtures SGD and Adam match PyTorch bit for bit, RMSprop and
 /// Adagrad within a few ulp.
 public protocol Optimizer<Scalar>: AnyObject {
+    /// The element type of the parameters.
     associatedtype Scalar: TensorScalar
     /// The parameters updated, each once (a parameter given twice, e.g. a tied weight, is kept once).
     var parameters: [Parameter<Scalar>] { get }
@@ -44,6 +45,7 @@ public struct OptimizerState<Scalar: TensorScalar>: Equatable, Sendable {
     /// `grad_avg`, `sum`).
     public var tensors: [String: Tensor<Scalar>]
 
+    /// A state of these values.
     public init(stepCount: Int, learningRate: Double, tensors: [String: Tensor<Scalar>]) {
         self.stepCount = stepCount
         self.learningRate = learningRate
@@ -99,9 +101,12 @@ extension OptimizerState {
 
 /// A bad hyperparameter or an optimizer state that does not fit.
 public enum OptimizerError: Error, CustomStringConvertible, Equatable {
+    /// A hyperparameter out of its range (message names it).
     case invalidHyperparameter(String)
+    /// A saved state that does not fit the optimizer (message says why).
     case invalidState(String)
 
+    /// The message.
     public var description: String {
         switch self {
         case .invalidHyperparameter(let m): return "invalid optimizer hyperparameter: \(m)"

@@ -14,10 +14,15 @@ import RecurrentLayers
 public final class RMSprop<Scalar: TensorScalar>: Optimizer {
     public let parameters: [Parameter<Scalar>]
     public var learningRate: Double
+    /// α, the decay of the squared-gradient average (default 0.99).
     public let alpha: Double
+    /// ε, added to the denominator (default 1e-8).
     public let epsilon: Double
+    /// λ, the L2 weight decay (default 0).
     public let weightDecay: Double
+    /// μ, the momentum (default 0).
     public let momentum: Double
+    /// Whether the variance is centred by the mean gradient (default false).
     public let centered: Bool
     public private(set) var stepCount = 0
     private var squareAvg: [Tensor<Scalar>]

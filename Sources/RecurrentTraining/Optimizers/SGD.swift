@@ -15,9 +15,13 @@ import RecurrentLayers
 public final class SGD<Scalar: TensorScalar>: Optimizer {
     public let parameters: [Parameter<Scalar>]
     public var learningRate: Double
+    /// μ, the momentum (default 0: none).
     public let momentum: Double
+    /// τ, the dampening of the momentum (default 0).
     public let dampening: Double
+    /// λ, the L2 weight decay (default 0).
     public let weightDecay: Double
+    /// Whether the momentum is Nesterov's (default false).
     public let nesterov: Bool
     public private(set) var stepCount = 0
     private var momentumBuffers: [Tensor<Scalar>]

@@ -7,13 +7,17 @@ import RecurrentLayers
 /// step count the caller keeps (e.g. ``Optimizer/stepCount``); set
 /// `optimizer.learningRate = schedule.learningRate(at: s)` before step s.
 public protocol LearningRateSchedule: Sendable {
+    /// The learning rate for step `step` (0, 1, 2, …).
     func learningRate(at step: Int) -> Double
 }
 
 /// γ₀·g^⌊s / stepSize⌋ — multiply by g every `stepSize` steps, as `torch.optim.lr_scheduler.StepLR`.
 public struct StepSchedule: LearningRateSchedule, Codable, Equatable {
+    /// γ₀, the learning rate of the first `stepSize` steps.
     public let baseLearningRate: Double
+    /// Steps between reductions.
     public let stepSize: Int
+    /// g, the factor of each reduction (default 0.1).
     public let gamma: Double
 
     /// Throws unless stepSize > 0 and gamma > 0.
@@ -25,6 +29,7 @@ public struct StepSchedule: LearningRateSchedule, Codable, Equatable {
         self.gamma = gamma
     }
 
+    /// γ₀·g^⌊step / stepSize⌋.
     public func learningRate(at step: Int) -> Double {
         baseLearningRate * Double.pow(gamma, step / stepSize)
     }
@@ -32,7 +37,9 @@ public struct StepSchedule: LearningRateSchedule, Codable, Equatable {
 
 /// γ₀·gˢ, as `torch.optim.lr_scheduler.ExponentialLR`.
 public struct ExponentialSchedule: LearningRateSchedule, Codable, Equatable {
+    /// γ₀, the learning rate at step 0.
     public let baseLearningRate: Double
+    /// g, the factor applied at every step.
     public let gamma: Double
 
     /// Throws unless gamma > 0.
@@ -42,6 +49,7 @@ public struct ExponentialSchedule: LearningRateSchedule, Codable, Equatable {
         self.gamma = gamma
     }
 
+    /// γ₀·g^step.
     public func learningRate(at step: Int) -> Double { baseLearningRate * Double.pow(gamma, step) }
 }
 
@@ -51,9 +59,13 @@ public struct ExponentialSchedule: LearningRateSchedule, Codable, Equatable {
 ///     γ(s) = γ_min + (γ₀ − γ_min)·½(1 + cos(π·(s − W)/(N − W)))   W ≤ s < N
 ///     γ(s) = γ_min                                         s ≥ N
 public struct WarmupCosineSchedule: LearningRateSchedule, Codable, Equatable {
+    /// γ₀, the learning rate at the end of the warm-up.
     public let baseLearningRate: Double
+    /// W, the steps of linear warm-up.
     public let warmupSteps: Int
+    /// N, the step at which the cosine decay reaches the minimum.
     public let totalSteps: Int
+    /// γ_min, the learning rate from step N on (default 0).
     public let minimumLearningRate: Double
 
     /// Throws unless 0 ≤ warmupSteps < totalSteps and 0 ≤ minimumLearningRate ≤ baseLearningRate.
@@ -68,6 +80,7 @@ public struct WarmupCosineSchedule: LearningRateSchedule, Codable, Equatable {
         self.minimumLearningRate = minimumLearningRate
     }
 
+    /// γ(step), as the equations above.
     public func learningRate(at step: Int) -> Double {
         if step < warmupSteps { return baseLearningRate * Double(step + 1) / Double(warmupSteps) }
         if step >= totalSteps { return minimumLearningRate }

@@ -14,6 +14,7 @@ import RecurrentLayers
 ///
 /// The whole state is stored properties, so `Codable` saves and restores it exactly.
 public struct ReduceOnPlateau: Codable, Equatable, Sendable {
+    /// Whether the monitored metric should fall or rise.
     public enum Mode: String, Codable, Sendable {
         /// Lower is better (a loss).
         case min
@@ -21,11 +22,17 @@ public struct ReduceOnPlateau: Codable, Equatable, Sendable {
         case max
     }
 
+    /// Whether lower (`.min`, default) or higher (`.max`) is better.
     public let mode: Mode
+    /// The factor each reduction multiplies the learning rate by (default 0.1).
     public let factor: Double
+    /// Evaluations without improvement tolerated before a reduction (default 10).
     public let patience: Int
+    /// The relative improvement that counts (default 1e-4).
     public let threshold: Double
+    /// Evaluations after a reduction during which none follows (default 0).
     public let cooldown: Int
+    /// γ_min, the floor of the learning rate (default 0).
     public let minimumLearningRate: Double
     /// The current learning rate.
     public private(set) var learningRate: Double
@@ -33,6 +40,7 @@ public struct ReduceOnPlateau: Codable, Equatable, Sendable {
     public private(set) var best: Double?
     /// Evaluations since the last improvement (reset by a reduction and during cool-down).
     public private(set) var badEvaluations = 0
+    /// Evaluations of cool-down left.
     public private(set) var cooldownRemaining = 0
 
     /// PyTorch's defaults; throws unless 0 < factor < 1 and patience, threshold, cooldown and

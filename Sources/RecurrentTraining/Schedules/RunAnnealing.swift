@@ -13,8 +13,11 @@ import RecurrentLayers
 /// Cosine annealing to the end of a fixed budget lowers the final loss of short runs
 /// noticeably compared with a constant rate.
 public struct RunAnnealing: Codable, Equatable, Sendable {
+    /// γ₀, the base learning rate.
     public let baseLearningRate: Double
+    /// w, the fraction of the run spent warming up linearly.
     public let warmupFraction: Double
+    /// f, the fraction of γ₀ reached at the end of the run.
     public let finalFraction: Double
 
     /// Throws unless baseLearningRate > 0, 0 ≤ warmupFraction < 1 and 0 ≤ finalFraction ≤ 1.
