@@ -21,6 +21,8 @@
 # Scripts/sanitizers/lsan.supp, each one explained there), UBSan (halts on the first) and TSan.
 # Excluded from both: DiagnosticsBrowserTests (it drives an uninstrumented headless Chromium for
 # minutes; the reports it loads are built by DiagnosticsReportTests, which do run).
+# Time on 2 cores shared with other builds: address 5.5–8.5 min to build from scratch + 2–2.5 min
+# of tests; thread 4.5 min + 3–7.5 min of tests + 1.5 min for the checker (about 20 min in all).
 # The thread pool's and the fused recurrence's two-thread paths are exercised by GEMMTests,
 # FusedRecurrenceTests, InferenceModeTests and `rnn bench … --threads 2` (BenchCommandTests).
 set -uo pipefail
